@@ -1,0 +1,93 @@
+package dev.persona.profile.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+
+/** Every tunable of profile-service, under the {@code persona.} prefix of application.properties. */
+@ConfigMapping(prefix = "persona")
+public interface ProfileConfig {
+
+    Validation validation();
+
+    Ingest ingest();
+
+    Feed feed();
+
+    Profile profile();
+
+    /** Input limits. */
+    interface Validation {
+        @WithName("rating-min")
+        double ratingMin();
+
+        @WithName("rating-max")
+        double ratingMax();
+
+        @WithName("max-attributes")
+        int maxAttributes();
+
+        @WithName("max-attribute-key-length")
+        int maxAttributeKeyLength();
+
+        @WithName("max-attribute-value-length")
+        int maxAttributeValueLength();
+
+        @WithName("max-tags")
+        int maxTags();
+
+        @WithName("max-title-length")
+        int maxTitleLength();
+
+        @WithName("max-future-skew")
+        Duration maxFutureSkew();
+    }
+
+    /** Bulk ingestion. */
+    interface Ingest {
+        @WithName("batch-size")
+        int batchSize();
+
+        @WithName("max-rejections")
+        int maxRejections();
+    }
+
+    /** Change feed and recent history in Redis. */
+    interface Feed {
+        @WithName("recent-cap")
+        int recentCap();
+
+        @WithName("max-length")
+        long maxLength();
+
+        @WithName("retry-after")
+        Duration retryAfter();
+    }
+
+    /** Derived profiles. */
+    interface Profile {
+        @WithName("half-life")
+        Duration halfLife();
+
+        @WithName("max-affinities")
+        int maxAffinities();
+
+        Weight weight();
+    }
+
+    /** Weight of each event type in affinities. */
+    interface Weight {
+        double view();
+
+        double click();
+
+        @WithName("add-to-cart")
+        double addToCart();
+
+        double purchase();
+
+        double rating();
+
+        double impression();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.persona.profile.service;
+
+import dev.persona.profile.config.ProfileConfig;
+import dev.persona.profile.feed.ChangeFeed;
+import dev.persona.profile.model.EventRecord;
+import dev.persona.profile.model.ItemRecord;
+import dev.persona.profile.model.UserRecord;
+import dev.persona.profile.repository.BulkSql;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes users, items and events. Every batch commits in its own transaction; committed events then go to
+ * the change feed and recent histories (best effort: the log in PostgreSQL is the record).
+ */
+@ApplicationScoped
+public class IngestService {
+
+    @Inject
+    BulkSql sql;
+
+    @Inject
+    ChangeFeed feed;
+
+    @Inject
+    ProfileConfig config;
+
+    /** A stored user and whether it was created by this call. */
+    public record PutUserResult(UserRecord user, boolean created) {
+    }
+
+    /** The outcome of RecordEvent: whether it was a duplicate, and the event's sequence. */
+    public record RecordResult(boolean duplicate, long sequence) {
+    }
+
+    public PutUserResult putUser(String tenant, UserRecord user) {
+        BulkSql.Upserted r = inTransaction(() -> sql.upsertUsers(tenant, List.of(user)));
+        Instant createdAt = r.createdAt().get(user.userId());
+        return new PutUserResult(new UserRecord(user.userId(), user.attributes(), user.consent(), createdAt),
+                r.created().contains(user.userId()));
+    }
+
+    /** Whether the item was created (rather than replaced). */
+    public boolean putItem(String tenant, ItemRecord item) {
+        return inTransaction(() -> sql.upsertItems(tenant, List.of(item))).created().contains(item.itemId());
+    }
+
+    public RecordResult record(String tenant, EventRecord event) {
+        List<EventRecord> inserted = inTransaction(() -> sql.insertEvents(tenant, List.of(event)));
+        if (inserted.isEmpty()) {
+            return new RecordResult(true, inTransaction(() -> sql.sequenceOf(tenant, event.eventId())));
+        }
+        feed.publishEvents(tenant, inserted);
+        return new RecordResult(false, inserted.get(0).sequence());
+    }
+
+    public BatchImport<UserRecord> userImport(String tenant) {
+        return new BatchImport<>(config.ingest().batchSize(), config.ingest().maxRejections(),
+                batch -> inTransaction(() -> sql.upsertUsers(tenant, batch)).createdAt().size(), UserRecord::userId);
+    }
+
+    public BatchImport<ItemRecord> itemImport(String tenant) {
+        return new BatchImport<>(config.ingest().batchSize(), config.ingest().maxRejections(),
+                batch -> {
+                    inTransaction(() -> sql.upsertItems(tenant, batch));
+                    return batch.size();
+                }, ItemRecord::itemId);
+    }
+
+    public BatchImport<EventRecord> eventImport(String tenant) {
+        return new BatchImport<>(config.ingest().batchSize(), config.ingest().maxRejections(), batch -> {
+            List<EventRecord> inserted = inTransaction(() -> sql.insertEvents(tenant, batch));
+            feed.publishEvents(tenant, inserted);
+            return inserted.size();
+        }, null);
+    }
+
+    /** A unit of SQL work. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    static <T> T inTransaction(SqlWork<T> work) {
+        return QuarkusTransaction.requiringNew().call(work::run);
+    }
+}

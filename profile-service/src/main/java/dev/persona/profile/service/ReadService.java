@@ -1,0 +1,86 @@
+package dev.persona.profile.service;
+
+import dev.persona.common.error.ApiError;
+import dev.persona.profile.config.ProfileConfig;
+import dev.persona.profile.profile.Profile;
+import dev.persona.profile.profile.ProfileCalculator;
+import dev.persona.profile.repository.BulkSql;
+import dev.persona.profile.repository.EventEntity;
+import dev.persona.profile.repository.EventRepository;
+import dev.persona.profile.repository.ItemEntity;
+import dev.persona.profile.repository.ItemRepository;
+import dev.persona.profile.repository.UserEntity;
+import dev.persona.profile.repository.UserRepository;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Reads: users, items, profiles, event pages and the exports. */
+@ApplicationScoped
+@Transactional
+public class ReadService {
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    ItemRepository items;
+
+    @Inject
+    EventRepository events;
+
+    @Inject
+    BulkSql sql;
+
+    @Inject
+    ProfileConfig config;
+
+    private ProfileCalculator calculator;
+
+    @PostConstruct
+    void init() {
+        ProfileConfig.Weight w = config.profile().weight();
+        double[] weights = {0, w.view(), w.click(), w.addToCart(), w.purchase(), w.rating(), w.impression()};
+        calculator = new ProfileCalculator(weights, config.validation().ratingMax(),
+                config.profile().halfLife().toNanos() / 1000, config.profile().maxAffinities());
+    }
+
+    public UserEntity user(String tenant, String userId) {
+        return users.find(tenant, userId).orElseThrow(() -> ApiError.notFound("user", userId));
+    }
+
+    public ItemEntity item(String tenant, String itemId) {
+        return items.find(tenant, itemId).orElseThrow(() -> ApiError.notFound("item", itemId));
+    }
+
+    /** A user and their profile as of {@code asOfMicros}. */
+    public record UserProfile(UserEntity user, Profile profile) {
+    }
+
+    public UserProfile profile(String tenant, String userId, long asOfMicros) {
+        UserEntity user = user(tenant, userId);
+        try {
+            return new UserProfile(user, calculator.compute(sql.profileEvents(tenant, userId, asOfMicros), asOfMicros));
+        } catch (java.sql.SQLException e) {
+            throw ApiError.unavailable("database error reading events: " + e.getMessage(), e);
+        }
+    }
+
+    /** A page of the user's events, newest first, strictly before the cursor when one is given. */
+    public List<EventEntity> eventPage(String tenant, String userId, OffsetDateTime beforeTime, long beforeSeq, int size) {
+        user(tenant, userId);
+        return events.newestFirst(tenant, userId, beforeTime, beforeSeq, size);
+    }
+
+    /** The user's events in commit order after {@code afterSeq}. */
+    public List<EventEntity> eventsAfter(String tenant, String userId, long afterSeq, int size) {
+        return events.oldestFirst(tenant, userId, afterSeq, size);
+    }
+
+    public List<UserEntity> usersAfter(String tenant, String afterUserId, int size) {
+        return users.pageAfter(tenant, afterUserId, size);
+    }
+}

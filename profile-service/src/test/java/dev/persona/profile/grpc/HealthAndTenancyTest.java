@@ -1,0 +1,72 @@
+package dev.persona.profile.grpc;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.persona.api.v1.EventType;
+import dev.persona.api.v1.GetUserRequest;
+import dev.persona.api.v1.PutUserRequest;
+import dev.persona.api.v1.RecordEventRequest;
+import dev.persona.api.v1.User;
+import dev.persona.common.redis.RedisKeys;
+import io.grpc.Status;
+import grpc.health.v1.HealthGrpc;
+import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
+import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class HealthAndTenancyTest extends GrpcTestSupport {
+
+    @GrpcClient("profile")
+    HealthGrpc.HealthBlockingStub health;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Test
+    void healthReportsDatabaseRedisAndGrpc() {
+        given().when().get("/q/health").then().statusCode(200).body("status", is("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Redis connection health check", "gRPC Server"));
+        assertEquals(HealthCheckResponse.ServingStatus.SERVING, health.check(HealthCheckRequest.getDefaultInstance()).getStatus());
+    }
+
+    @Test
+    void oneTenantNeverSeesAnothersData() {
+        String other = tenant + "-other";
+        blocking().putUser(PutUserRequest.newBuilder().setUser(User.newBuilder().setUserId("shared-id").putAttributes("owner", "a")).build());
+        assertStatus(Status.Code.NOT_FOUND, "shared-id",
+                () -> blocking(other).getUser(GetUserRequest.newBuilder().setUserId("shared-id").build()));
+        blocking(other).putUser(PutUserRequest.newBuilder().setUser(User.newBuilder().setUserId("shared-id").putAttributes("owner", "b")).build());
+        assertEquals("a", blocking().getUser(GetUserRequest.newBuilder().setUserId("shared-id").build()).getUser().getAttributesOrThrow("owner"));
+        assertEquals("b", blocking(other).getUser(GetUserRequest.newBuilder().setUserId("shared-id").build()).getUser().getAttributesOrThrow("owner"));
+
+        blocking().recordEvent(RecordEventRequest.newBuilder()
+                .setEvent(event("e1", "shared-id", "i1", EventType.EVENT_TYPE_VIEW, 0, Instant.now())).build());
+        assertEquals(1, exportAll(tenant, 0).size());
+        assertEquals(0, exportAll(other, 0).size(), "the other tenant's log is empty");
+        assertEquals(1, redis.list(String.class).llen(RedisKeys.recent(tenant, "shared-id")));
+        assertEquals(0, redis.list(String.class).llen(RedisKeys.recent(other, "shared-id")));
+    }
+
+    @Test
+    void aBadTenantHeaderIsInvalidArgument() {
+        assertStatus(Status.Code.INVALID_ARGUMENT, "x-tenant-id",
+                () -> blocking("t".repeat(129)).getUser(GetUserRequest.newBuilder().setUserId("x").build()));
+    }
+
+    @Test
+    void callsWithoutTenantUseTheDefaultTenant() {
+        String id = "default-" + tenant;
+        rawBlocking.putUser(PutUserRequest.newBuilder().setUser(User.newBuilder().setUserId(id)).build());
+        assertEquals(id, blocking("default").getUser(GetUserRequest.newBuilder().setUserId(id).build()).getUser().getUserId());
+        assertStatus(Status.Code.NOT_FOUND, id, () -> blocking().getUser(GetUserRequest.newBuilder().setUserId(id).build()));
+    }
+}
