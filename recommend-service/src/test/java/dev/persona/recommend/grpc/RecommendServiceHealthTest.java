@@ -1,15 +1,11 @@
 package dev.persona.recommend.grpc;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.persona.api.v1.RecommendServiceGrpc;
 import dev.persona.api.v1.RecommendRequest;
-import grpc.health.v1.HealthGrpc;
-import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
-import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
+import dev.persona.common.testing.ServiceHealthContract;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
@@ -17,19 +13,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class RecommendServiceHealthTest {
-
-    @GrpcClient("self")
-    HealthGrpc.HealthBlockingStub health;
+class RecommendServiceHealthTest extends ServiceHealthContract {
 
     @GrpcClient("self")
     RecommendServiceGrpc.RecommendServiceBlockingStub service;
-
-    @Test
-    void startsAndAnswersHealthChecks() {
-        given().when().get("/q/health").then().statusCode(200).body("status", is("UP"));
-        assertEquals(HealthCheckResponse.ServingStatus.SERVING, health.check(HealthCheckRequest.getDefaultInstance()).getStatus());
-    }
 
     @Test
     void rpcsNotBuiltYetSayUnimplemented() {
