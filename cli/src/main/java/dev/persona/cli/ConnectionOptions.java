@@ -1,0 +1,51 @@
+package dev.persona.cli;
+
+import dev.persona.cli.grpc.ConnectionSettings;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Option;
+
+/** The options of every command that calls profile-service (a picocli mixin). */
+public final class ConnectionOptions {
+
+    static final String DEFAULT_TENANT = "default";
+    /** host:port, with the host possibly an IPv6 literal in brackets. */
+    private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[^:\\[\\]]+):\\d{1,5}");
+
+    @Option(names = "--target", paramLabel = "<host:port>",
+            defaultValue = "${env:PERSONA_PROFILE_TARGET:-localhost:9101}",
+            description = "profile-service address (default: $PERSONA_PROFILE_TARGET, else localhost:9101).")
+    String target;
+
+    @Option(names = "--tenant", paramLabel = "<tenant>",
+            description = "Tenant, sent as the x-tenant-id header (default: $PERSONA_TENANT, else \"default\").")
+    String tenant;
+
+    @Option(names = "--deadline-seconds", paramLabel = "<seconds>", defaultValue = "30",
+            description = "Deadline of each single call (default: ${DEFAULT-VALUE}).")
+    long deadlineSeconds;
+
+    @Option(names = "--stream-deadline-seconds", paramLabel = "<seconds>", defaultValue = "3600",
+            description = "Deadline of each import or export stream (default: ${DEFAULT-VALUE}).")
+    long streamDeadlineSeconds;
+
+    /** The tenant given with --tenant, if any (benchmarks use a fresh tenant otherwise). */
+    public Optional<String> explicitTenant() {
+        return Optional.ofNullable(tenant);
+    }
+
+    public ConnectionSettings settings() {
+        if (!HOST_PORT.matcher(target).matches()) {
+            throw CliException.usage("--target must be host:port, got '" + target + "'");
+        }
+        if (deadlineSeconds <= 0 || streamDeadlineSeconds <= 0) {
+            throw CliException.usage("--deadline-seconds and --stream-deadline-seconds must be positive");
+        }
+        String envTenant = System.getenv("PERSONA_TENANT");
+        String resolvedTenant = tenant != null ? tenant
+                : envTenant != null && !envTenant.isBlank() ? envTenant : DEFAULT_TENANT;
+        return new ConnectionSettings(target, resolvedTenant, Duration.ofSeconds(deadlineSeconds),
+                Duration.ofSeconds(streamDeadlineSeconds));
+    }
+}

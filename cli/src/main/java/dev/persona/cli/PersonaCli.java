@@ -1,0 +1,41 @@
+package dev.persona.cli;
+
+import dev.persona.cli.bench.BenchCommand;
+import dev.persona.cli.demo.DemoCommand;
+import dev.persona.cli.imports.ImportCommand;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code persona} command: imports data sets, prints profiles, generates demo data and runs benchmarks, as a
+ * gRPC client of profile-service. Exit codes: see {@link ExitCodes}.
+ */
+@Command(name = "persona", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        version = "persona 0.1.0",
+        description = "Persona: personalization platform for marketing.",
+        subcommands = {ImportCommand.class, ProfileCommand.class, DemoCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class PersonaCli {
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line without exiting the JVM, printing to System.out and System.err; returns the exit code. */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** Same as {@link #execute(String...)}, printing to the given writers (for tests that read the output). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = commandLine();
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
+    }
+
+    private static CommandLine commandLine() {
+        return new CommandLine(new PersonaCli()).setExecutionExceptionHandler(new ErrorReporter());
+    }
+}

@@ -1,0 +1,66 @@
+package dev.persona.cli.bench;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.OptionalDouble;
+
+/** One flat JSON object on one line, keys in insertion order: the machine-readable last line of a bench. */
+public final class JsonLine {
+
+    private static final int DECIMALS = 3;
+
+    private final StringBuilder json = new StringBuilder("{");
+
+    public JsonLine put(String key, String value) {
+        return raw(key, quote(value));
+    }
+
+    public JsonLine put(String key, long value) {
+        return raw(key, Long.toString(value));
+    }
+
+    /** Rounded to {@value #DECIMALS} decimals; NaN and infinities become null. */
+    public JsonLine put(String key, double value) {
+        if (!Double.isFinite(value)) {
+            return raw(key, "null");
+        }
+        return raw(key, BigDecimal.valueOf(value).setScale(DECIMALS, RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString());
+    }
+
+    public JsonLine put(String key, OptionalDouble value) {
+        return value.isPresent() ? put(key, value.getAsDouble()) : raw(key, "null");
+    }
+
+    public JsonLine put(String key, boolean value) {
+        return raw(key, Boolean.toString(value));
+    }
+
+    @Override
+    public String toString() {
+        return json + "}";
+    }
+
+    private JsonLine raw(String key, String value) {
+        if (json.length() > 1) {
+            json.append(',');
+        }
+        json.append(quote(key)).append(':').append(value);
+        return this;
+    }
+
+    private static String quote(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                quoted.append('\\').append(c);
+            } else if (c < 0x20) {
+                quoted.append(String.format("\\u%04x", (int) c));
+            } else {
+                quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.persona.cli.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+class JsonLineTest {
+
+    @Test
+    void valuesAreWrittenInOrderWithRoundedDecimalsAndNulls() {
+        String json = new JsonLine().put("bench", "ingest").put("events", 998_176L).put("seconds", 12.34567)
+                .put("rate", 2.0).put("rss", OptionalDouble.empty()).put("nan", Double.NaN).put("ok", true)
+                .toString();
+        assertEquals("{\"bench\":\"ingest\",\"events\":998176,\"seconds\":12.346,\"rate\":2,\"rss\":null,"
+                + "\"nan\":null,\"ok\":true}", json);
+    }
+
+    @Test
+    void stringsAreEscaped() {
+        assertEquals("{\"t\":\"a\\\"b\\\\c\\u000a\"}", new JsonLine().put("t", "a\"b\\c\n").toString());
+    }
+}
