@@ -18,8 +18,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes committed events to Redis: each user's recent history (a capped list, newest first, entries
- * {@code item TAB type TAB occurredAtMillis TAB value}) and the tenant's change feed (a Redis Stream with
- * entries {@code kind=event seq user item type value at rec} or {@code kind=erase user}).
+ * {@code item TAB type TAB occurredAtMillis TAB value}) and the tenant's change feed, a Redis Stream with one
+ * entry per committed batch: {@code kind=events first_seq last_seq count events}, where {@code events} holds
+ * one line per event, {@code seq TAB user TAB item TAB type TAB value TAB occurredAtMillis TAB recommendationId}
+ * (ids never contain control characters, so TAB and newline are safe separators), or
+ * {@code kind=erase user} for an erasure.
  *
  * <p>Redis is a cache and a notification channel, never the record: when it is down, publishing is skipped
  * (and not retried for {@code persona.feed.retry-after}) so that commits never wait on it; consumers catch up
@@ -46,24 +49,27 @@ public class ChangeFeed {
         if (events.isEmpty()) {
             return true;
         }
-        String feed = RedisKeys.feed(tenant);
-        String maxLen = Long.toString(config.feed().maxLength());
-        List<Request> commands = new ArrayList<>(events.size() + 16);
+        List<Request> commands = new ArrayList<>();
         Map<String, List<String>> recentByUser = new LinkedHashMap<>();
+        StringBuilder lines = new StringBuilder(events.size() * 48);
         for (EventRecord e : events) {
             long millis = Math.floorDiv(e.occurredAtMicros(), 1000);
-            commands.add(Request.cmd(Command.XADD).arg(feed).arg("MAXLEN").arg("~").arg(maxLen).arg("*")
-                    .arg("kind").arg("event")
-                    .arg("seq").arg(e.sequence())
-                    .arg("user").arg(e.userId())
-                    .arg("item").arg(e.itemId())
-                    .arg("type").arg(e.kind().name())
-                    .arg("value").arg(Double.toString(e.value()))
-                    .arg("at").arg(millis)
-                    .arg("rec").arg(e.recommendationId()));
+            if (lines.length() > 0) {
+                lines.append('\n');
+            }
+            lines.append(e.sequence()).append('\t').append(e.userId()).append('\t').append(e.itemId()).append('\t')
+                    .append(e.kind().name()).append('\t').append(e.value()).append('\t').append(millis).append('\t')
+                    .append(e.recommendationId());
             recentByUser.computeIfAbsent(e.userId(), u -> new ArrayList<>())
                     .add(e.itemId() + '\t' + e.kind().name() + '\t' + millis + '\t' + e.value());
         }
+        commands.add(Request.cmd(Command.XADD).arg(RedisKeys.feed(tenant))
+                .arg("MAXLEN").arg("~").arg(config.feed().maxLength()).arg("*")
+                .arg("kind").arg("events")
+                .arg("first_seq").arg(events.get(0).sequence())
+                .arg("last_seq").arg(events.get(events.size() - 1).sequence())
+                .arg("count").arg(events.size())
+                .arg("events").arg(lines.toString()));
         int cap = config.feed().recentCap();
         for (Map.Entry<String, List<String>> r : recentByUser.entrySet()) {
             String key = RedisKeys.recent(tenant, r.getKey());

@@ -21,7 +21,7 @@ import dev.persona.api.v1.ImportUsersRequest;
 import dev.persona.api.v1.ImportUsersResponse;
 import dev.persona.api.v1.ListUserEventsRequest;
 import dev.persona.api.v1.ListUserEventsResponse;
-import dev.persona.api.v1.MutinyProfileServiceGrpc;
+import dev.persona.api.v1.ProfileServiceGrpc;
 import dev.persona.api.v1.PutItemRequest;
 import dev.persona.api.v1.PutItemResponse;
 import dev.persona.api.v1.PutUserRequest;
@@ -36,16 +36,13 @@ import dev.persona.common.validation.Ids;
 import dev.persona.profile.model.ItemRecord;
 import dev.persona.profile.repository.EventEntity;
 import dev.persona.profile.repository.UserEntity;
-import dev.persona.profile.service.BatchImport;
 import dev.persona.profile.service.ErasureService;
 import dev.persona.profile.service.IngestService;
 import dev.persona.profile.service.ReadService;
 import dev.persona.profile.validation.InputValidator;
 import io.quarkus.grpc.GrpcService;
+import io.grpc.stub.StreamObserver;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -53,11 +50,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
-import java.util.function.Function;
 
-/** The ProfileService RPCs: translation between protobuf and the services, nothing else. */
+/**
+ * The ProfileService RPCs: translation between protobuf and the services, nothing else. Written against the
+ * plain grpc-java API so that streams get real flow control (see {@link Calls}); every method runs on a
+ * worker thread.
+ */
 @GrpcService
-public class ProfileGrpcService extends MutinyProfileServiceGrpc.ProfileServiceImplBase {
+@Blocking
+public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBase {
 
     private static final int STREAM_CHUNK = 1000;
 
@@ -77,172 +78,184 @@ public class ProfileGrpcService extends MutinyProfileServiceGrpc.ProfileServiceI
     ErasureService erasure;
 
     @Override
-    @Blocking
-    public Uni<PutUserResponse> putUser(PutUserRequest request) {
+    public void putUser(PutUserRequest request, StreamObserver<PutUserResponse> out) {
         String tenant = Tenant.current();
-        requirePresent(request.hasUser(), "user");
-        IngestService.PutUserResult r = ingest.putUser(tenant, validator.user("user.", request.getUser()));
-        return Uni.createFrom().item(PutUserResponse.newBuilder()
-                .setUser(ProtoMapper.user(reads.user(tenant, r.user().userId())))
-                .setCreated(r.created()).build());
+        Calls.unary(out, () -> {
+            requirePresent(request.hasUser(), "user");
+            IngestService.PutUserResult r = ingest.putUser(tenant, validator.user("user.", request.getUser()));
+            return PutUserResponse.newBuilder().setUser(ProtoMapper.user(reads.user(tenant, r.user().userId())))
+                    .setCreated(r.created()).build();
+        });
     }
 
     @Override
-    @Blocking
-    public Uni<GetUserResponse> getUser(GetUserRequest request) {
+    public void getUser(GetUserRequest request, StreamObserver<GetUserResponse> out) {
         String tenant = Tenant.current();
-        UserEntity user = reads.user(tenant, Ids.require("user_id", request.getUserId()));
-        return Uni.createFrom().item(GetUserResponse.newBuilder().setUser(ProtoMapper.user(user)).build());
+        Calls.unary(out, () -> GetUserResponse.newBuilder()
+                .setUser(ProtoMapper.user(reads.user(tenant, Ids.require("user_id", request.getUserId())))).build());
     }
 
     @Override
-    @Blocking
-    public Uni<PutItemResponse> putItem(PutItemRequest request) {
+    public void putItem(PutItemRequest request, StreamObserver<PutItemResponse> out) {
         String tenant = Tenant.current();
-        requirePresent(request.hasItem(), "item");
-        ItemRecord item = validator.item("item.", request.getItem());
-        boolean created = ingest.putItem(tenant, item);
-        return Uni.createFrom().item(PutItemResponse.newBuilder()
-                .setItem(ProtoMapper.item(reads.item(tenant, item.itemId()))).setCreated(created).build());
+        Calls.unary(out, () -> {
+            requirePresent(request.hasItem(), "item");
+            ItemRecord item = validator.item("item.", request.getItem());
+            boolean created = ingest.putItem(tenant, item);
+            return PutItemResponse.newBuilder().setItem(ProtoMapper.item(reads.item(tenant, item.itemId())))
+                    .setCreated(created).build();
+        });
     }
 
     @Override
-    @Blocking
-    public Uni<GetItemResponse> getItem(GetItemRequest request) {
+    public void getItem(GetItemRequest request, StreamObserver<GetItemResponse> out) {
         String tenant = Tenant.current();
-        return Uni.createFrom().item(GetItemResponse.newBuilder()
+        Calls.unary(out, () -> GetItemResponse.newBuilder()
                 .setItem(ProtoMapper.item(reads.item(tenant, Ids.require("item_id", request.getItemId())))).build());
     }
 
     @Override
-    public Uni<ImportUsersResponse> importUsers(Multi<ImportUsersRequest> requests) {
-        String tenant = Tenant.current();
-        return importStream(requests, ingest.userImport(tenant), r -> validator.user("user.", r.getUser()))
-                .map(s -> ImportUsersResponse.newBuilder().setSummary(s).build());
+    public StreamObserver<ImportUsersRequest> importUsers(StreamObserver<ImportUsersResponse> out) {
+        return Calls.clientStream(out, Calls.importing(ingest.userImport(Tenant.current()),
+                (ImportUsersRequest r) -> validator.user("user.", r.getUser()),
+                s -> ImportUsersResponse.newBuilder().setSummary(ProtoMapper.summary(s)).build()));
     }
 
     @Override
-    public Uni<ImportItemsResponse> importItems(Multi<ImportItemsRequest> requests) {
-        String tenant = Tenant.current();
-        return importStream(requests, ingest.itemImport(tenant), r -> validator.item("item.", r.getItem()))
-                .map(s -> ImportItemsResponse.newBuilder().setSummary(s).build());
+    public StreamObserver<ImportItemsRequest> importItems(StreamObserver<ImportItemsResponse> out) {
+        return Calls.clientStream(out, Calls.importing(ingest.itemImport(Tenant.current()),
+                (ImportItemsRequest r) -> validator.item("item.", r.getItem()),
+                s -> ImportItemsResponse.newBuilder().setSummary(ProtoMapper.summary(s)).build()));
     }
 
     @Override
-    public Uni<RecordEventsResponse> recordEvents(Multi<RecordEventsRequest> requests) {
-        String tenant = Tenant.current();
-        return importStream(requests, ingest.eventImport(tenant), r -> validator.event("event.", r.getEvent()))
-                .map(s -> RecordEventsResponse.newBuilder().setSummary(s).build());
-    }
-
-    /**
-     * Feeds a client stream into an import in chunks, validating and committing on a worker thread (never on
-     * the event loop), and answers once the last batch is committed.
-     */
-    private <M, R> Uni<dev.persona.api.v1.ImportSummary> importStream(Multi<M> requests, BatchImport<R> session,
-            Function<M, R> validate) {
-        return requests
-                .group().intoLists().of(STREAM_CHUNK)
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .invoke(chunk -> chunk.forEach(m -> session.offer(() -> validate.apply(m))))
-                .collect().last()
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(ignored -> ProtoMapper.summary(session.finish()));
+    public StreamObserver<RecordEventsRequest> recordEvents(StreamObserver<RecordEventsResponse> out) {
+        return Calls.clientStream(out, Calls.importing(ingest.eventImport(Tenant.current()),
+                (RecordEventsRequest r) -> validator.event("event.", r.getEvent()),
+                s -> RecordEventsResponse.newBuilder().setSummary(ProtoMapper.summary(s)).build()));
     }
 
     @Override
-    @Blocking
-    public Uni<RecordEventResponse> recordEvent(RecordEventRequest request) {
+    public void recordEvent(RecordEventRequest request, StreamObserver<RecordEventResponse> out) {
         String tenant = Tenant.current();
-        requirePresent(request.hasEvent(), "event");
-        IngestService.RecordResult r = ingest.record(tenant, validator.event("event.", request.getEvent()));
-        return Uni.createFrom().item(RecordEventResponse.newBuilder()
-                .setDuplicate(r.duplicate()).setSequence(r.sequence()).build());
+        Calls.unary(out, () -> {
+            requirePresent(request.hasEvent(), "event");
+            IngestService.RecordResult r = ingest.record(tenant, validator.event("event.", request.getEvent()));
+            return RecordEventResponse.newBuilder().setDuplicate(r.duplicate()).setSequence(r.sequence()).build();
+        });
     }
 
     @Override
-    @Blocking
-    public Uni<GetProfileResponse> getProfile(GetProfileRequest request) {
+    public void getProfile(GetProfileRequest request, StreamObserver<GetProfileResponse> out) {
         String tenant = Tenant.current();
-        String userId = Ids.require("user_id", request.getUserId());
-        long asOf;
-        if (request.hasAsOf()) {
-            if (request.getAsOf().getSeconds() < 0 || request.getAsOf().getNanos() < 0) {
-                throw ApiError.invalid("as_of", "is before 1970-01-01");
+        Calls.unary(out, () -> {
+            String userId = Ids.require("user_id", request.getUserId());
+            long asOf;
+            if (request.hasAsOf()) {
+                if (request.getAsOf().getSeconds() < 0 || request.getAsOf().getNanos() < 0) {
+                    throw ApiError.invalid("as_of", "is before 1970-01-01");
+                }
+                asOf = request.getAsOf().getSeconds() * 1_000_000L + request.getAsOf().getNanos() / 1000;
+            } else {
+                Instant now = Instant.now();
+                asOf = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
             }
-            asOf = request.getAsOf().getSeconds() * 1_000_000L + request.getAsOf().getNanos() / 1000;
-        } else {
-            Instant now = Instant.now();
-            asOf = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
-        }
-        ReadService.UserProfile p = reads.profile(tenant, userId, asOf);
-        return Uni.createFrom().item(GetProfileResponse.newBuilder()
-                .setProfile(ProtoMapper.profile(p.user(), p.profile(), asOf)).build());
+            ReadService.UserProfile p = reads.profile(tenant, userId, asOf);
+            return GetProfileResponse.newBuilder().setProfile(ProtoMapper.profile(p.user(), p.profile(), asOf)).build();
+        });
     }
 
     @Override
-    @Blocking
-    public Uni<ListUserEventsResponse> listUserEvents(ListUserEventsRequest request) {
+    public void listUserEvents(ListUserEventsRequest request, StreamObserver<ListUserEventsResponse> out) {
         String tenant = Tenant.current();
-        String userId = Ids.require("user_id", request.getUserId());
-        int size = pageSize("page_size", request.getPageSize(), 100, 1000);
-        OffsetDateTime beforeTime = null;
-        long beforeSeq = 0;
-        if (!request.getPageToken().isEmpty()) {
-            long[] cursor = decodeToken(request.getPageToken());
-            beforeTime = OffsetDateTime.ofInstant(ProtoMapper.toInstant(cursor[0]), ZoneOffset.UTC);
-            beforeSeq = cursor[1];
-        }
-        List<EventEntity> page = reads.eventPage(tenant, userId, beforeTime, beforeSeq, size + 1);
-        ListUserEventsResponse.Builder b = ListUserEventsResponse.newBuilder();
-        for (int i = 0; i < Math.min(size, page.size()); i++) {
-            b.addEvents(ProtoMapper.event(page.get(i)));
-        }
-        if (page.size() > size) {
-            EventEntity last = page.get(size - 1);
-            b.setNextPageToken(encodeToken(ProtoMapper.micros(last.occurredAt), last.seq));
-        }
-        return Uni.createFrom().item(b.build());
-    }
-
-    @Override
-    @Blocking
-    public Uni<DeleteUserResponse> deleteUser(DeleteUserRequest request) {
-        String tenant = Tenant.current();
-        long deleted = erasure.delete(tenant, Ids.require("user_id", request.getUserId()));
-        return Uni.createFrom().item(DeleteUserResponse.newBuilder().setEventsDeleted(deleted).build());
-    }
-
-    @Override
-    public Multi<ExportUserDataResponse> exportUserData(ExportUserDataRequest request) {
-        String tenant = Tenant.current();
-        String userId = Ids.require("user_id", request.getUserId());
-        return exports.userData(tenant, userId, STREAM_CHUNK);
-    }
-
-    @Override
-    public Multi<ExportInteractionsResponse> exportInteractions(ExportInteractionsRequest request) {
-        String tenant = Tenant.current();
-        if (request.getAfterSequence() < 0) {
-            throw ApiError.invalid("after_sequence", "must not be negative");
-        }
-        int size = pageSize("batch_size", request.getBatchSize(), 10_000, 50_000);
-        short[] types = new short[request.getTypesCount()];
-        for (int i = 0; i < types.length; i++) {
-            int t = request.getTypesValue(i);
-            if (t <= 0 || EventType.forNumber(t) == null) {
-                throw ApiError.invalid("types[" + i + "]", "unknown or unspecified event type " + t);
+        Calls.unary(out, () -> {
+            String userId = Ids.require("user_id", request.getUserId());
+            int size = pageSize("page_size", request.getPageSize(), 100, 1000);
+            OffsetDateTime beforeTime = null;
+            long beforeSeq = 0;
+            if (!request.getPageToken().isEmpty()) {
+                long[] cursor = decodeToken(request.getPageToken());
+                beforeTime = OffsetDateTime.ofInstant(ProtoMapper.toInstant(cursor[0]), ZoneOffset.UTC);
+                beforeSeq = cursor[1];
             }
-            types[i] = (short) t;
-        }
-        return exports.interactions(tenant, request.getAfterSequence(), types, size);
+            List<EventEntity> page = reads.eventPage(tenant, userId, beforeTime, beforeSeq, size + 1);
+            ListUserEventsResponse.Builder b = ListUserEventsResponse.newBuilder();
+            for (int i = 0; i < Math.min(size, page.size()); i++) {
+                b.addEvents(ProtoMapper.event(page.get(i)));
+            }
+            if (page.size() > size) {
+                EventEntity last = page.get(size - 1);
+                b.setNextPageToken(encodeToken(ProtoMapper.micros(last.occurredAt), last.seq));
+            }
+            return b.build();
+        });
     }
 
     @Override
-    public Multi<ExportUsersResponse> exportUsers(ExportUsersRequest request) {
+    public void deleteUser(DeleteUserRequest request, StreamObserver<DeleteUserResponse> out) {
         String tenant = Tenant.current();
-        int size = pageSize("batch_size", request.getBatchSize(), 1000, 10_000);
-        return exports.users(tenant, size);
+        Calls.unary(out, () -> DeleteUserResponse.newBuilder()
+                .setEventsDeleted(erasure.delete(tenant, Ids.require("user_id", request.getUserId()))).build());
+    }
+
+    @Override
+    public void exportUserData(ExportUserDataRequest request, StreamObserver<ExportUserDataResponse> out) {
+        String tenant = Tenant.current();
+        Calls.serverStream(out, new Calls.Pager<>() {
+            private Calls.Pager<ExportUserDataResponse> pages;
+
+            @Override
+            public ExportUserDataResponse next() {
+                if (pages == null) {
+                    pages = exports.userData(tenant, Ids.require("user_id", request.getUserId()), STREAM_CHUNK);
+                }
+                return pages.next();
+            }
+        });
+    }
+
+    @Override
+    public void exportInteractions(ExportInteractionsRequest request, StreamObserver<ExportInteractionsResponse> out) {
+        String tenant = Tenant.current();
+        Calls.serverStream(out, new Calls.Pager<>() {
+            private Calls.Pager<ExportInteractionsResponse> pages;
+
+            @Override
+            public ExportInteractionsResponse next() {
+                if (pages == null) {
+                    if (request.getAfterSequence() < 0) {
+                        throw ApiError.invalid("after_sequence", "must not be negative");
+                    }
+                    int size = pageSize("batch_size", request.getBatchSize(), 10_000, 50_000);
+                    short[] types = new short[request.getTypesCount()];
+                    for (int i = 0; i < types.length; i++) {
+                        int t = request.getTypesValue(i);
+                        if (t <= 0 || EventType.forNumber(t) == null) {
+                            throw ApiError.invalid("types[" + i + "]", "unknown or unspecified event type " + t);
+                        }
+                        types[i] = (short) t;
+                    }
+                    pages = exports.interactions(tenant, request.getAfterSequence(), types, size);
+                }
+                return pages.next();
+            }
+        });
+    }
+
+    @Override
+    public void exportUsers(ExportUsersRequest request, StreamObserver<ExportUsersResponse> out) {
+        String tenant = Tenant.current();
+        Calls.serverStream(out, new Calls.Pager<>() {
+            private Calls.Pager<ExportUsersResponse> pages;
+
+            @Override
+            public ExportUsersResponse next() {
+                if (pages == null) {
+                    pages = exports.users(tenant, pageSize("batch_size", request.getBatchSize(), 1000, 10_000));
+                }
+                return pages.next();
+            }
+        });
     }
 
     private static void requirePresent(boolean present, String field) {

@@ -67,13 +67,13 @@ class EventRpcTest extends GrpcTestSupport {
                 redis.list(String.class).lrange(RedisKeys.recent(tenant, "ann"), 0, -1));
         List<StreamMessage<String, String, String>> feed = redis.stream(String.class).xrange(RedisKeys.feed(tenant),
                 io.quarkus.redis.datasource.stream.StreamRange.of("-", "+"));
-        assertEquals(2, feed.size());
+        assertEquals(2, feed.size(), "one entry per committed batch");
         StreamMessage<String, String, String> last = feed.get(1);
-        assertEquals("event", last.payload().get("kind"));
-        assertEquals(Long.toString(seq), last.payload().get("seq"));
-        assertEquals("ann", last.payload().get("user"));
-        assertEquals("b", last.payload().get("item"));
-        assertEquals("RATING", last.payload().get("type"));
+        assertEquals("events", last.payload().get("kind"));
+        assertEquals(Long.toString(seq), last.payload().get("first_seq"));
+        assertEquals(Long.toString(seq), last.payload().get("last_seq"));
+        assertEquals("1", last.payload().get("count"));
+        assertEquals(seq + "\tann\tb\tRATING\t4.5\t" + T0.plusSeconds(60).toEpochMilli() + "\t", last.payload().get("events"));
     }
 
     @Test

@@ -1,0 +1,123 @@
+package dev.persona.profile.grpc;
+
+import dev.persona.common.grpc.ErrorMapper;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The three call shapes of ProfileService in plain grpc-java, with gRPC flow control honoured both ways:
+ * a client stream is read one message at a time as the import takes it (a slow database slows the sender
+ * instead of filling memory), and a server stream produces its next page only when the transport is ready.
+ * Methods run on worker threads ({@code @Blocking}); failures are mapped by {@link ErrorMapper}.
+ */
+final class Calls {
+
+    private Calls() {
+    }
+
+    /** Answers a unary call with the work's result, or its failure as a status. */
+    static <T> void unary(StreamObserver<T> out, Supplier<T> work) {
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException e) {
+            out.onError(ErrorMapper.toStatus(e).asRuntimeException());
+            return;
+        }
+        out.onNext(result);
+        out.onCompleted();
+    }
+
+    /** Produces the pages of a server stream: the next message, or null at the end. */
+    @FunctionalInterface
+    interface Pager<T> {
+        T next();
+    }
+
+    /**
+     * Streams pages while the transport is ready and resumes when it becomes ready again. Listener callbacks of
+     * a call are delivered one at a time, so {@code drain} never runs concurrently with itself.
+     */
+    static <T> void serverStream(StreamObserver<T> out, Pager<T> pager) {
+        ServerCallStreamObserver<T> call = (ServerCallStreamObserver<T>) out;
+        boolean[] done = {false};
+        Runnable drain = () -> {
+            try {
+                while (!done[0] && call.isReady() && !call.isCancelled()) {
+                    T next = pager.next();
+                    if (next == null) {
+                        done[0] = true;
+                        call.onCompleted();
+                        return;
+                    }
+                    call.onNext(next);
+                }
+            } catch (RuntimeException e) {
+                done[0] = true;
+                call.onError(ErrorMapper.toStatus(e).asRuntimeException());
+            }
+        };
+        call.setOnReadyHandler(drain);
+        drain.run();
+    }
+
+    /** What a client stream feeds: one message at a time, then the end of the stream. */
+    interface Sink<M, R> {
+        void accept(M message);
+
+        R finish();
+    }
+
+    /**
+     * Reads a client stream into {@code sink}. The next message is requested only after {@code accept} returned,
+     * so a batch being committed holds the sender back. After a failure the rest of the stream is ignored.
+     */
+    static <M, R> StreamObserver<M> clientStream(StreamObserver<R> out, Sink<M, R> sink) {
+        return new StreamObserver<>() {
+            private boolean failed;
+
+            @Override
+            public void onNext(M message) {
+                if (failed) {
+                    return;
+                }
+                try {
+                    sink.accept(message);
+                } catch (RuntimeException e) {
+                    failed = true;
+                    out.onError(ErrorMapper.toStatus(e).asRuntimeException());
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                failed = true;
+            }
+
+            @Override
+            public void onCompleted() {
+                if (!failed) {
+                    unary(out, sink::finish);
+                }
+            }
+        };
+    }
+
+    /** A sink that validates each message into an import session and answers with its summary. */
+    static <M, V, R> Sink<M, R> importing(dev.persona.profile.service.BatchImport<V> session, Function<M, V> validate,
+            Function<dev.persona.profile.service.ImportResult, R> answer) {
+        return new Sink<>() {
+            @Override
+            public void accept(M message) {
+                session.offer(() -> validate.apply(message));
+            }
+
+            @Override
+            public R finish() {
+                return answer.apply(session.finish());
+            }
+        };
+    }
+}
