@@ -72,6 +72,12 @@ public interface ProfileConfig {
         @WithName("max-affinities")
         int maxAffinities();
 
+        @WithName("item-cache-ttl")
+        Duration itemCacheTtl();
+
+        @WithName("item-cache-size")
+        long itemCacheSize();
+
         Weight weight();
     }
 

@@ -3,14 +3,21 @@ package dev.persona.profile.grpc;
 import dev.persona.common.grpc.ErrorMapper;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The three call shapes of ProfileService in plain grpc-java, with gRPC flow control honoured both ways:
- * a client stream is read one message at a time as the import takes it (a slow database slows the sender
- * instead of filling memory), and a server stream produces its next page only when the transport is ready.
- * Methods run on worker threads ({@code @Blocking}); failures are mapped by {@link ErrorMapper}.
+ * a client stream is read only as fast as the import takes it (a slow database slows the sender instead of
+ * filling memory), and a server stream produces its next page only when the transport is ready. Failures are
+ * mapped by {@link ErrorMapper}.
  */
 final class Calls {
 
@@ -71,23 +78,32 @@ final class Calls {
     }
 
     /**
-     * Reads a client stream into {@code sink}. The next message is requested only after {@code accept} returned,
-     * so a batch being committed holds the sender back. After a failure the rest of the stream is ignored.
+     * Reads a client stream into {@code sink} with manual flow control: messages arrive on the transport thread
+     * and are handed over in chunks to one worker task at a time, in order; at most {@code window} messages are
+     * requested ahead of what the sink has taken, so a batch being committed holds the sender back while the
+     * next chunk is already on its way. After a failure the rest of the stream is ignored.
      */
-    static <M, R> StreamObserver<M> clientStream(StreamObserver<R> out, Sink<M, R> sink) {
+    static <M, R> StreamObserver<M> clientStream(StreamObserver<R> out, int chunk, int window, Sink<M, R> sink) {
+        ServerCallStreamObserver<R> call = (ServerCallStreamObserver<R>) out;
+        call.disableAutoRequest();
+        call.request(window);
+        Executor serial = new SerialExecutor(Infrastructure.getDefaultWorkerPool());
         return new StreamObserver<>() {
-            private boolean failed;
+            private List<M> pending = new ArrayList<>(chunk);
+            private volatile boolean failed;
 
             @Override
             public void onNext(M message) {
-                if (failed) {
-                    return;
-                }
-                try {
-                    sink.accept(message);
-                } catch (RuntimeException e) {
-                    failed = true;
-                    out.onError(ErrorMapper.toStatus(e).asRuntimeException());
+                pending.add(message);
+                if (pending.size() == chunk) {
+                    List<M> taken = pending;
+                    pending = new ArrayList<>(chunk);
+                    serial.execute(() -> {
+                        take(taken);
+                        if (!failed) {
+                            call.request(taken.size());
+                        }
+                    });
                 }
             }
 
@@ -98,11 +114,62 @@ final class Calls {
 
             @Override
             public void onCompleted() {
-                if (!failed) {
-                    unary(out, sink::finish);
+                List<M> taken = pending;
+                serial.execute(() -> {
+                    take(taken);
+                    if (!failed) {
+                        unary(out, sink::finish);
+                    }
+                });
+            }
+
+            private void take(List<M> messages) {
+                if (failed) {
+                    return;
+                }
+                try {
+                    messages.forEach(sink::accept);
+                } catch (RuntimeException e) {
+                    failed = true;
+                    out.onError(ErrorMapper.toStatus(e).asRuntimeException());
                 }
             }
         };
+    }
+
+    /** Runs tasks one after another, in submission order, on a shared pool. */
+    private static final class SerialExecutor implements Executor {
+        private final Executor pool;
+        private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean running = new AtomicBoolean();
+
+        SerialExecutor(Executor pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            tasks.add(task);
+            schedule();
+        }
+
+        private void schedule() {
+            if (running.compareAndSet(false, true)) {
+                pool.execute(() -> {
+                    try {
+                        Runnable next;
+                        while ((next = tasks.poll()) != null) {
+                            next.run();
+                        }
+                    } finally {
+                        running.set(false);
+                        if (!tasks.isEmpty()) {
+                            schedule();
+                        }
+                    }
+                });
+            }
+        }
     }
 
     /** A sink that validates each message into an import session and answers with its summary. */

@@ -53,14 +53,15 @@ import java.util.List;
 
 /**
  * The ProfileService RPCs: translation between protobuf and the services, nothing else. Written against the
- * plain grpc-java API so that streams get real flow control (see {@link Calls}); every method runs on a
- * worker thread.
+ * plain grpc-java API so that streams get real flow control (see {@link Calls}). Unary calls and server streams
+ * run on worker threads; client streams are received on the transport thread and committed on a worker.
  */
 @GrpcService
-@Blocking
 public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBase {
 
     private static final int STREAM_CHUNK = 1000;
+    /** Messages of a client stream requested ahead of the import: two commit batches, bounded memory. */
+    private static final int CLIENT_WINDOW = 10_000;
 
     @Inject
     InputValidator validator;
@@ -78,6 +79,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     ErasureService erasure;
 
     @Override
+    @Blocking
     public void putUser(PutUserRequest request, StreamObserver<PutUserResponse> out) {
         String tenant = Tenant.current();
         Calls.unary(out, () -> {
@@ -89,6 +91,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     }
 
     @Override
+    @Blocking
     public void getUser(GetUserRequest request, StreamObserver<GetUserResponse> out) {
         String tenant = Tenant.current();
         Calls.unary(out, () -> GetUserResponse.newBuilder()
@@ -96,6 +99,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     }
 
     @Override
+    @Blocking
     public void putItem(PutItemRequest request, StreamObserver<PutItemResponse> out) {
         String tenant = Tenant.current();
         Calls.unary(out, () -> {
@@ -108,6 +112,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     }
 
     @Override
+    @Blocking
     public void getItem(GetItemRequest request, StreamObserver<GetItemResponse> out) {
         String tenant = Tenant.current();
         Calls.unary(out, () -> GetItemResponse.newBuilder()
@@ -116,26 +121,27 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
 
     @Override
     public StreamObserver<ImportUsersRequest> importUsers(StreamObserver<ImportUsersResponse> out) {
-        return Calls.clientStream(out, Calls.importing(ingest.userImport(Tenant.current()),
+        return Calls.clientStream(out, STREAM_CHUNK, CLIENT_WINDOW, Calls.importing(ingest.userImport(Tenant.current()),
                 (ImportUsersRequest r) -> validator.user("user.", r.getUser()),
                 s -> ImportUsersResponse.newBuilder().setSummary(ProtoMapper.summary(s)).build()));
     }
 
     @Override
     public StreamObserver<ImportItemsRequest> importItems(StreamObserver<ImportItemsResponse> out) {
-        return Calls.clientStream(out, Calls.importing(ingest.itemImport(Tenant.current()),
+        return Calls.clientStream(out, STREAM_CHUNK, CLIENT_WINDOW, Calls.importing(ingest.itemImport(Tenant.current()),
                 (ImportItemsRequest r) -> validator.item("item.", r.getItem()),
                 s -> ImportItemsResponse.newBuilder().setSummary(ProtoMapper.summary(s)).build()));
     }
 
     @Override
     public StreamObserver<RecordEventsRequest> recordEvents(StreamObserver<RecordEventsResponse> out) {
-        return Calls.clientStream(out, Calls.importing(ingest.eventImport(Tenant.current()),
+        return Calls.clientStream(out, STREAM_CHUNK, CLIENT_WINDOW, Calls.importing(ingest.eventImport(Tenant.current()),
                 (RecordEventsRequest r) -> validator.event("event.", r.getEvent()),
                 s -> RecordEventsResponse.newBuilder().setSummary(ProtoMapper.summary(s)).build()));
     }
 
     @Override
+    @Blocking
     public void recordEvent(RecordEventRequest request, StreamObserver<RecordEventResponse> out) {
         String tenant = Tenant.current();
         Calls.unary(out, () -> {
@@ -146,6 +152,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     }
 
     @Override
+    @Blocking
     public void getProfile(GetProfileRequest request, StreamObserver<GetProfileResponse> out) {
         String tenant = Tenant.current();
         Calls.unary(out, () -> {
@@ -161,11 +168,12 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
                 asOf = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
             }
             ReadService.UserProfile p = reads.profile(tenant, userId, asOf);
-            return GetProfileResponse.newBuilder().setProfile(ProtoMapper.profile(p.user(), p.profile(), asOf)).build();
+            return GetProfileResponse.newBuilder().setProfile(ProtoMapper.profile(userId, p.attributes(), p.consent(), p.profile(), asOf)).build();
         });
     }
 
     @Override
+    @Blocking
     public void listUserEvents(ListUserEventsRequest request, StreamObserver<ListUserEventsResponse> out) {
         String tenant = Tenant.current();
         Calls.unary(out, () -> {
@@ -192,6 +200,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     }
 
     @Override
+    @Blocking
     public void deleteUser(DeleteUserRequest request, StreamObserver<DeleteUserResponse> out) {
         String tenant = Tenant.current();
         Calls.unary(out, () -> DeleteUserResponse.newBuilder()
@@ -199,6 +208,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     }
 
     @Override
+    @Blocking
     public void exportUserData(ExportUserDataRequest request, StreamObserver<ExportUserDataResponse> out) {
         String tenant = Tenant.current();
         Calls.serverStream(out, new Calls.Pager<>() {
@@ -215,6 +225,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     }
 
     @Override
+    @Blocking
     public void exportInteractions(ExportInteractionsRequest request, StreamObserver<ExportInteractionsResponse> out) {
         String tenant = Tenant.current();
         Calls.serverStream(out, new Calls.Pager<>() {
@@ -243,6 +254,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     }
 
     @Override
+    @Blocking
     public void exportUsers(ExportUsersRequest request, StreamObserver<ExportUsersResponse> out) {
         String tenant = Tenant.current();
         Calls.serverStream(out, new Calls.Pager<>() {

@@ -65,10 +65,10 @@ final class ProtoMapper {
                 .setRecommendationId(e.recommendationId).build();
     }
 
-    static UserProfile profile(UserEntity user, Profile p, long asOfMicros) {
-        UserProfile.Builder b = UserProfile.newBuilder().setUserId(user.userId)
-                .putAllAttributes(orEmpty(user.attributes))
-                .setConsentValue(user.consent)
+    static UserProfile profile(String userId, Map<String, String> attributes, int consent, Profile p, long asOfMicros) {
+        UserProfile.Builder b = UserProfile.newBuilder().setUserId(userId)
+                .putAllAttributes(attributes)
+                .setConsentValue(consent)
                 .setRfm(Rfm.newBuilder().setRecencyDays(p.recencyDays()).setFrequency(p.frequency()).setMonetary(p.monetary()))
                 .setMeanRating(p.meanRating())
                 .setRatingCount(p.ratingCount())

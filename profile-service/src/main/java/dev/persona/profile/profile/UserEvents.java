@@ -8,6 +8,8 @@ import java.util.Arrays;
  */
 public final class UserEvents {
 
+    private static final String[] NO_TAGS = new String[0];
+
     private int size;
     private int[] types = new int[64];
     private double[] values = new double[64];
@@ -29,8 +31,14 @@ public final class UserEvents {
         values[size] = value;
         times[size] = timeMicros;
         categories[size] = category == null ? "" : category;
-        tags[size] = itemTags == null ? new String[0] : itemTags;
+        tags[size] = itemTags == null ? NO_TAGS : itemTags;
         size++;
+    }
+
+    /** Sets the category and tags of event {@code i}'s item (known only after the events were read). */
+    public void describeItem(int i, String category, String[] itemTags) {
+        categories[i] = category == null ? "" : category;
+        tags[i] = itemTags == null ? NO_TAGS : itemTags;
     }
 
     public int size() {

@@ -1,6 +1,7 @@
 package dev.persona.profile.repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.persona.profile.model.EventRecord;
 import dev.persona.profile.model.ItemRecord;
@@ -68,15 +69,21 @@ public class BulkSql {
             ORDER BY seq LIMIT ?""";
 
     private static final String PROFILE_ROWS = """
-            SELECT e.type, e.value, (extract(epoch FROM e.occurred_at) * 1000000)::int8, i.category, i.tags
-            FROM events e LEFT JOIN items i ON i.tenant_id = e.tenant_id AND i.item_id = e.item_id
-            WHERE e.tenant_id = ? AND e.user_id = ? AND e.occurred_at <= timestamptz 'epoch' + ? * interval '1 microsecond'""";
+            SELECT item_id, type, value, (extract(epoch FROM occurred_at) * 1000000)::int8
+            FROM events
+            WHERE tenant_id = ? AND user_id = ? AND occurred_at <= timestamptz 'epoch' + ? * interval '1 microsecond'""";
+
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
 
     @Inject
     AgroalDataSource dataSource;
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ItemMetadata itemMetadata;
 
     /** Result of an upsert: which ids were created (others updated), and users' creation times. */
     public record Upserted(Set<String> created, Map<String, Instant> createdAt) {
@@ -277,23 +284,59 @@ public class BulkSql {
         }
     }
 
-    /** The user's events up to {@code asOfMicros}, with their items' category and tags. */
-    public UserEvents profileEvents(String tenant, String userId, long asOfMicros) throws SQLException {
+    /** What a profile is computed from: the user's attributes and consent, and their events with item metadata. */
+    public record ProfileInput(Map<String, String> attributes, int consent, UserEvents events) {
+    }
+
+    /**
+     * The user and their events up to {@code asOfMicros}, with their items' category and tags, on one
+     * connection outside any transaction (two short reads); null when the user does not exist.
+     */
+    public ProfileInput profileInput(String tenant, String userId, long asOfMicros) throws SQLException {
+        List<String> items = new ArrayList<>();
         UserEvents events = new UserEvents();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(PROFILE_ROWS)) {
-            ps.setString(1, tenant);
-            ps.setString(2, userId);
-            ps.setLong(3, asOfMicros);
-            ps.setFetchSize(5000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Array tags = rs.getArray(5);
-                    events.add(rs.getShort(1), rs.getDouble(2), rs.getLong(3), rs.getString(4),
-                            tags == null ? null : (String[]) tags.getArray());
+        try (Connection c = dataSource.getConnection()) {
+            Map<String, String> attributes;
+            int consent;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT attributes::text, consent FROM users WHERE tenant_id = ? AND user_id = ?")) {
+                ps.setString(1, tenant);
+                ps.setString(2, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    attributes = fromJson(rs.getString(1));
+                    consent = rs.getShort(2);
                 }
             }
+            try (PreparedStatement ps = c.prepareStatement(PROFILE_ROWS)) {
+                ps.setString(1, tenant);
+                ps.setString(2, userId);
+                ps.setLong(3, asOfMicros);
+                ps.setFetchSize(5000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(rs.getString(1));
+                        events.add(rs.getShort(2), rs.getDouble(3), rs.getLong(4), "", null);
+                    }
+                }
+            }
+            Map<String, ItemMetadata.Meta> meta = itemMetadata.get(c, tenant, new java.util.HashSet<>(items));
+            for (int i = 0; i < items.size(); i++) {
+                ItemMetadata.Meta m = meta.get(items.get(i));
+                events.describeItem(i, m.category(), m.tags());
+            }
+            return new ProfileInput(attributes, consent, events);
         }
-        return events;
+    }
+
+    private Map<String, String> fromJson(String text) {
+        try {
+            return json.readValue(text, STRING_MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String toJson(Object value) {

@@ -6,6 +6,7 @@ import dev.persona.profile.model.EventRecord;
 import dev.persona.profile.model.ItemRecord;
 import dev.persona.profile.model.UserRecord;
 import dev.persona.profile.repository.BulkSql;
+import dev.persona.profile.repository.ItemMetadata;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,9 @@ public class IngestService {
     @Inject
     ProfileConfig config;
 
+    @Inject
+    ItemMetadata itemMetadata;
+
     /** A stored user and whether it was created by this call. */
     public record PutUserResult(UserRecord user, boolean created) {
     }
@@ -46,7 +50,13 @@ public class IngestService {
 
     /** Whether the item was created (rather than replaced). */
     public boolean putItem(String tenant, ItemRecord item) {
-        return inTransaction(() -> sql.upsertItems(tenant, List.of(item))).created().contains(item.itemId());
+        return writeItems(tenant, List.of(item)).created().contains(item.itemId());
+    }
+
+    private BulkSql.Upserted writeItems(String tenant, List<ItemRecord> items) {
+        BulkSql.Upserted r = inTransaction(() -> sql.upsertItems(tenant, items));
+        itemMetadata.invalidate(tenant, items.stream().map(ItemRecord::itemId).toList());
+        return r;
     }
 
     public RecordResult record(String tenant, EventRecord event) {
@@ -66,7 +76,7 @@ public class IngestService {
     public BatchImport<ItemRecord> itemImport(String tenant) {
         return new BatchImport<>(config.ingest().batchSize(), config.ingest().maxRejections(),
                 batch -> {
-                    inTransaction(() -> sql.upsertItems(tenant, batch));
+                    writeItems(tenant, batch);
                     return batch.size();
                 }, ItemRecord::itemId);
     }

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /** Reads: users, items, profiles, event pages and the exports. */
 @ApplicationScoped
@@ -56,14 +57,19 @@ public class ReadService {
         return items.find(tenant, itemId).orElseThrow(() -> ApiError.notFound("item", itemId));
     }
 
-    /** A user and their profile as of {@code asOfMicros}. */
-    public record UserProfile(UserEntity user, Profile profile) {
+    /** A user's attributes and consent, and their profile as of {@code asOfMicros}. */
+    public record UserProfile(Map<String, String> attributes, int consent, Profile profile) {
     }
 
+    /** Hot path: plain JDBC reads without a transaction (a profile is a read of committed data). */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public UserProfile profile(String tenant, String userId, long asOfMicros) {
-        UserEntity user = user(tenant, userId);
         try {
-            return new UserProfile(user, calculator.compute(sql.profileEvents(tenant, userId, asOfMicros), asOfMicros));
+            BulkSql.ProfileInput in = sql.profileInput(tenant, userId, asOfMicros);
+            if (in == null) {
+                throw ApiError.notFound("user", userId);
+            }
+            return new UserProfile(in.attributes(), in.consent(), calculator.compute(in.events(), asOfMicros));
         } catch (java.sql.SQLException e) {
             throw ApiError.unavailable("database error reading events: " + e.getMessage(), e);
         }
