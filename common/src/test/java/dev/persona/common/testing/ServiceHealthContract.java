@@ -3,25 +3,50 @@ package dev.persona.common.testing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grpc.health.v1.HealthGrpc;
 import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
 import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
+import io.grpc.reflection.v1.MutinyServerReflectionGrpc;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
+import io.grpc.reflection.v1.ServiceResponse;
 import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Multi;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every Persona service answers once started: {@code /q/health} UP and the standard gRPC health service
- * SERVING. A service's {@code @QuarkusTest} extends this class to inherit the checks.
+ * What every Persona service answers once started: {@code /q/health} UP, the standard gRPC health service
+ * SERVING, and gRPC server reflection listing the service. A service's {@code @QuarkusTest} extends this class
+ * to inherit the checks.
  */
 public abstract class ServiceHealthContract {
 
     @GrpcClient("self")
     protected HealthGrpc.HealthBlockingStub health;
 
+    @GrpcClient("self")
+    protected MutinyServerReflectionGrpc.MutinyServerReflectionStub reflection;
+
+    /** The full name of the service under test, for example {@code persona.v1.ProfileService}. */
+    protected abstract String serviceName();
+
     @Test
     void answersHttpAndGrpcHealthChecks() {
         given().when().get("/q/health").then().statusCode(200).body("status", is("UP"));
         assertEquals(HealthCheckResponse.ServingStatus.SERVING, health.check(HealthCheckRequest.getDefaultInstance()).getStatus());
+    }
+
+    @Test
+    void serverReflectionListsTheService() {
+        List<ServerReflectionResponse> answers = reflection.serverReflectionInfo(
+                        Multi.createFrom().item(ServerReflectionRequest.newBuilder().setListServices("").build()))
+                .collect().asList().await().atMost(Duration.ofSeconds(10));
+        List<String> services = answers.get(0).getListServicesResponse().getServiceList().stream()
+                .map(ServiceResponse::getName).toList();
+        assertTrue(services.contains(serviceName()), () -> services + " should list " + serviceName());
     }
 }

@@ -18,6 +18,11 @@ class RecommendServiceHealthTest extends ServiceHealthContract {
     @GrpcClient("self")
     RecommendServiceGrpc.RecommendServiceBlockingStub service;
 
+    @Override
+    protected String serviceName() {
+        return "persona.v1.RecommendService";
+    }
+
     @Test
     void rpcsNotBuiltYetSayUnimplemented() {
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> service.recommend(RecommendRequest.getDefaultInstance()));

@@ -18,6 +18,11 @@ class SegmentServiceHealthTest extends ServiceHealthContract {
     @GrpcClient("self")
     SegmentServiceGrpc.SegmentServiceBlockingStub service;
 
+    @Override
+    protected String serviceName() {
+        return "persona.v1.SegmentService";
+    }
+
     @Test
     void rpcsNotBuiltYetSayUnimplemented() {
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> service.getSegmentation(GetSegmentationRequest.getDefaultInstance()));

@@ -18,6 +18,11 @@ class SimilarityServiceHealthTest extends ServiceHealthContract {
     @GrpcClient("self")
     SimilarityServiceGrpc.SimilarityServiceBlockingStub service;
 
+    @Override
+    protected String serviceName() {
+        return "persona.v1.SimilarityService";
+    }
+
     @Test
     void rpcsNotBuiltYetSayUnimplemented() {
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> service.getSimilarItems(GetSimilarItemsRequest.getDefaultInstance()));

@@ -1,8 +1,5 @@
 package dev.persona.profile.grpc;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.persona.api.v1.EventType;
@@ -12,10 +9,6 @@ import dev.persona.api.v1.RecordEventRequest;
 import dev.persona.api.v1.User;
 import dev.persona.common.redis.RedisKeys;
 import io.grpc.Status;
-import grpc.health.v1.HealthGrpc;
-import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
-import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
-import io.quarkus.grpc.GrpcClient;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -23,20 +16,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class HealthAndTenancyTest extends GrpcTestSupport {
-
-    @GrpcClient("profile")
-    HealthGrpc.HealthBlockingStub health;
+class TenancyTest extends GrpcTestSupport {
 
     @Inject
     RedisDataSource redis;
-
-    @Test
-    void healthReportsDatabaseRedisAndGrpc() {
-        given().when().get("/q/health").then().statusCode(200).body("status", is("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Redis connection health check", "gRPC Server"));
-        assertEquals(HealthCheckResponse.ServingStatus.SERVING, health.check(HealthCheckRequest.getDefaultInstance()).getStatus());
-    }
 
     @Test
     void oneTenantNeverSeesAnothersData() {
