@@ -1,6 +1,8 @@
 package dev.persona.profile.grpc;
 
 import dev.persona.common.grpc.ErrorMapper;
+import dev.persona.profile.service.BatchImport;
+import dev.persona.profile.service.ImportResult;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -173,8 +175,7 @@ final class Calls {
     }
 
     /** A sink that validates each message into an import session and answers with its summary. */
-    static <M, V, R> Sink<M, R> importing(dev.persona.profile.service.BatchImport<V> session, Function<M, V> validate,
-            Function<dev.persona.profile.service.ImportResult, R> answer) {
+    static <M, V, R> Sink<M, R> importing(BatchImport<V> session, Function<M, V> validate, Function<ImportResult, R> answer) {
         return new Sink<>() {
             @Override
             public void accept(M message) {

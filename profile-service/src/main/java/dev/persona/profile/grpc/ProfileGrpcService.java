@@ -34,6 +34,7 @@ import dev.persona.common.error.ApiError;
 import dev.persona.common.grpc.Tenant;
 import dev.persona.common.validation.Ids;
 import dev.persona.profile.model.ItemRecord;
+import dev.persona.profile.model.UserRecord;
 import dev.persona.profile.repository.EventEntity;
 import dev.persona.profile.repository.UserEntity;
 import dev.persona.profile.service.ErasureService;
@@ -84,9 +85,10 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
         String tenant = Tenant.current();
         Calls.unary(out, () -> {
             requirePresent(request.hasUser(), "user");
-            IngestService.PutUserResult r = ingest.putUser(tenant, validator.user("user.", request.getUser()));
-            return PutUserResponse.newBuilder().setUser(ProtoMapper.user(reads.user(tenant, r.user().userId())))
-                    .setCreated(r.created()).build();
+            UserRecord user = validator.user("user.", request.getUser());
+            boolean created = ingest.putUser(tenant, user);
+            return PutUserResponse.newBuilder().setUser(ProtoMapper.user(reads.user(tenant, user.userId())))
+                    .setCreated(created).build();
         });
     }
 

@@ -2,7 +2,6 @@ package dev.persona.profile.grpc;
 
 import com.google.protobuf.Timestamp;
 import dev.persona.api.v1.Affinity;
-import dev.persona.api.v1.ConsentStatus;
 import dev.persona.api.v1.Event;
 import dev.persona.api.v1.EventType;
 import dev.persona.api.v1.ImportSummary;
@@ -95,11 +94,6 @@ final class ProtoMapper {
             b.addRejections(Rejection.newBuilder().setIndex(x.index()).setField(x.field()).setReason(x.reason()));
         }
         return b.build();
-    }
-
-    static ConsentStatus consent(int value) {
-        ConsentStatus c = ConsentStatus.forNumber(value);
-        return c == null ? ConsentStatus.CONSENT_STATUS_UNSPECIFIED : c;
     }
 
     private static Map<String, String> orEmpty(Map<String, String> m) {

@@ -1,8 +1,7 @@
 package dev.persona.profile.model;
 
-import java.time.Instant;
 import java.util.Map;
 
 /** A validated user. {@code consent}: 0 unspecified, 1 granted, 2 denied (the wire numbers). */
-public record UserRecord(String userId, Map<String, String> attributes, int consent, Instant createdAt) {
+public record UserRecord(String userId, Map<String, String> attributes, int consent) {
 }

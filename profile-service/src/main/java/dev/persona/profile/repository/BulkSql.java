@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +40,7 @@ public class BulkSql {
             SELECT ?, x.id, x.attrs::jsonb, x.consent FROM unnest(?::text[], ?::text[], ?::int2[]) AS x(id, attrs, consent)
             ON CONFLICT (tenant_id, user_id) DO UPDATE
               SET attributes = EXCLUDED.attributes, consent = EXCLUDED.consent, updated_at = now()
-            RETURNING u.user_id, u.created_at, (u.xmax = 0) AS inserted""";
+            RETURNING u.user_id, (u.xmax = 0) AS inserted""";
 
     private static final String UPSERT_ITEMS = """
             INSERT INTO items AS i (tenant_id, item_id, title, category, tags, price, attributes, active)
@@ -85,8 +84,8 @@ public class BulkSql {
     @Inject
     ItemMetadata itemMetadata;
 
-    /** Result of an upsert: which ids were created (others updated), and users' creation times. */
-    public record Upserted(Set<String> created, Map<String, Instant> createdAt) {
+    /** Result of an upsert: how many rows were written, and which of them were created (the others updated). */
+    public record Upserted(int written, Set<String> created) {
     }
 
     public Upserted upsertUsers(String tenant, List<UserRecord> users) throws SQLException {
@@ -105,17 +104,7 @@ public class BulkSql {
             ps.setArray(2, c.createArrayOf("text", ids));
             ps.setArray(3, c.createArrayOf("text", attrs));
             ps.setArray(4, primitiveArray(c, "int2", consent));
-            Set<String> created = new LinkedHashSet<>();
-            Map<String, Instant> createdAt = new HashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    createdAt.put(rs.getString(1), rs.getTimestamp(2).toInstant());
-                    if (rs.getBoolean(3)) {
-                        created.add(rs.getString(1));
-                    }
-                }
-            }
-            return new Upserted(created, createdAt);
+            return upserted(ps);
         }
     }
 
@@ -147,16 +136,23 @@ public class BulkSql {
             ps.setArray(6, primitiveArray(c, "float8", prices));
             ps.setArray(7, c.createArrayOf("text", attrs));
             ps.setArray(8, primitiveArray(c, "bool", active));
-            Set<String> created = new LinkedHashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getBoolean(2)) {
-                        created.add(rs.getString(1));
-                    }
+            return upserted(ps);
+        }
+    }
+
+    /** Reads an upsert's RETURNING id, inserted. */
+    private static Upserted upserted(PreparedStatement ps) throws SQLException {
+        Set<String> created = new LinkedHashSet<>();
+        int written = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                written++;
+                if (rs.getBoolean(2)) {
+                    created.add(rs.getString(1));
                 }
             }
-            return new Upserted(created, Map.of());
         }
+        return new Upserted(written, created);
     }
 
     /**

@@ -11,7 +11,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -33,19 +32,13 @@ public class IngestService {
     @Inject
     ItemMetadata itemMetadata;
 
-    /** A stored user and whether it was created by this call. */
-    public record PutUserResult(UserRecord user, boolean created) {
-    }
-
     /** The outcome of RecordEvent: whether it was a duplicate, and the event's sequence. */
     public record RecordResult(boolean duplicate, long sequence) {
     }
 
-    public PutUserResult putUser(String tenant, UserRecord user) {
-        BulkSql.Upserted r = inTransaction(() -> sql.upsertUsers(tenant, List.of(user)));
-        Instant createdAt = r.createdAt().get(user.userId());
-        return new PutUserResult(new UserRecord(user.userId(), user.attributes(), user.consent(), createdAt),
-                r.created().contains(user.userId()));
+    /** Whether the user was created (rather than replaced). */
+    public boolean putUser(String tenant, UserRecord user) {
+        return inTransaction(() -> sql.upsertUsers(tenant, List.of(user))).created().contains(user.userId());
     }
 
     /** Whether the item was created (rather than replaced). */
@@ -70,15 +63,12 @@ public class IngestService {
 
     public BatchImport<UserRecord> userImport(String tenant) {
         return new BatchImport<>(config.ingest().batchSize(), config.ingest().maxRejections(),
-                batch -> inTransaction(() -> sql.upsertUsers(tenant, batch)).createdAt().size(), UserRecord::userId);
+                batch -> inTransaction(() -> sql.upsertUsers(tenant, batch)).written(), UserRecord::userId);
     }
 
     public BatchImport<ItemRecord> itemImport(String tenant) {
         return new BatchImport<>(config.ingest().batchSize(), config.ingest().maxRejections(),
-                batch -> {
-                    writeItems(tenant, batch);
-                    return batch.size();
-                }, ItemRecord::itemId);
+                batch -> writeItems(tenant, batch).written(), ItemRecord::itemId);
     }
 
     public BatchImport<EventRecord> eventImport(String tenant) {

@@ -45,7 +45,7 @@ public class InputValidator {
         if (consent < 0 || consent > 2) {
             throw ApiError.invalid(prefix + "consent", "unknown value " + consent);
         }
-        return new UserRecord(id, attributes, consent, null);
+        return new UserRecord(id, attributes, consent);
     }
 
     public ItemRecord item(String prefix, Item it) {
