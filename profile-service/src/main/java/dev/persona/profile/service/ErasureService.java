@@ -61,9 +61,12 @@ public class ErasureService {
         return deleted[0];
     }
 
-    /** Publishes erasure notices that could not be published when they were made. */
+    /**
+     * Publishes erasure notices that could not be published when they were made. Serialised within a replica;
+     * replicas may both publish a notice, which consumers apply idempotently (erasing twice is harmless).
+     */
     @Scheduled(every = "${persona.feed.retry-after}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void relayPending() {
+    synchronized void relayPending() {
         if (feed.degraded()) {
             return;
         }
