@@ -46,16 +46,21 @@ final class Calls {
     }
 
     /**
-     * Streams pages while the transport is ready and resumes when it becomes ready again. Listener callbacks of
-     * a call are delivered one at a time, so {@code drain} never runs concurrently with itself.
+     * Streams pages while the transport is ready and resumes when it becomes ready again. {@code open} validates
+     * the request and creates the pager when the first page is due, so its errors become the call's status too.
+     * Listener callbacks of a call are delivered one at a time, so {@code drain} never runs concurrently with itself.
      */
-    static <T> void serverStream(StreamObserver<T> out, Pager<T> pager) {
+    static <T> void serverStream(StreamObserver<T> out, Supplier<Pager<T>> open) {
         ServerCallStreamObserver<T> call = (ServerCallStreamObserver<T>) out;
         boolean[] done = {false};
+        List<Pager<T>> pager = new ArrayList<>(1);
         Runnable drain = () -> {
             try {
                 while (!done[0] && call.isReady() && !call.isCancelled()) {
-                    T next = pager.next();
+                    if (pager.isEmpty()) {
+                        pager.add(open.get());
+                    }
+                    T next = pager.get(0).next();
                     if (next == null) {
                         done[0] = true;
                         call.onCompleted();

@@ -213,45 +213,27 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     @Blocking
     public void exportUserData(ExportUserDataRequest request, StreamObserver<ExportUserDataResponse> out) {
         String tenant = Tenant.current();
-        Calls.serverStream(out, new Calls.Pager<>() {
-            private Calls.Pager<ExportUserDataResponse> pages;
-
-            @Override
-            public ExportUserDataResponse next() {
-                if (pages == null) {
-                    pages = exports.userData(tenant, Ids.require("user_id", request.getUserId()), STREAM_CHUNK);
-                }
-                return pages.next();
-            }
-        });
+        Calls.serverStream(out, () -> exports.userData(tenant, Ids.require("user_id", request.getUserId()), STREAM_CHUNK));
     }
 
     @Override
     @Blocking
     public void exportInteractions(ExportInteractionsRequest request, StreamObserver<ExportInteractionsResponse> out) {
         String tenant = Tenant.current();
-        Calls.serverStream(out, new Calls.Pager<>() {
-            private Calls.Pager<ExportInteractionsResponse> pages;
-
-            @Override
-            public ExportInteractionsResponse next() {
-                if (pages == null) {
-                    if (request.getAfterSequence() < 0) {
-                        throw ApiError.invalid("after_sequence", "must not be negative");
-                    }
-                    int size = pageSize("batch_size", request.getBatchSize(), 10_000, 50_000);
-                    short[] types = new short[request.getTypesCount()];
-                    for (int i = 0; i < types.length; i++) {
-                        int t = request.getTypesValue(i);
-                        if (t <= 0 || EventType.forNumber(t) == null) {
-                            throw ApiError.invalid("types[" + i + "]", "unknown or unspecified event type " + t);
-                        }
-                        types[i] = (short) t;
-                    }
-                    pages = exports.interactions(tenant, request.getAfterSequence(), types, size);
-                }
-                return pages.next();
+        Calls.serverStream(out, () -> {
+            if (request.getAfterSequence() < 0) {
+                throw ApiError.invalid("after_sequence", "must not be negative");
             }
+            int size = pageSize("batch_size", request.getBatchSize(), 10_000, 50_000);
+            short[] types = new short[request.getTypesCount()];
+            for (int i = 0; i < types.length; i++) {
+                int t = request.getTypesValue(i);
+                if (t <= 0 || EventType.forNumber(t) == null) {
+                    throw ApiError.invalid("types[" + i + "]", "unknown or unspecified event type " + t);
+                }
+                types[i] = (short) t;
+            }
+            return exports.interactions(tenant, request.getAfterSequence(), types, size);
         });
     }
 
@@ -259,17 +241,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     @Blocking
     public void exportUsers(ExportUsersRequest request, StreamObserver<ExportUsersResponse> out) {
         String tenant = Tenant.current();
-        Calls.serverStream(out, new Calls.Pager<>() {
-            private Calls.Pager<ExportUsersResponse> pages;
-
-            @Override
-            public ExportUsersResponse next() {
-                if (pages == null) {
-                    pages = exports.users(tenant, pageSize("batch_size", request.getBatchSize(), 1000, 10_000));
-                }
-                return pages.next();
-            }
-        });
+        Calls.serverStream(out, () -> exports.users(tenant, pageSize("batch_size", request.getBatchSize(), 1000, 10_000)));
     }
 
     private static void requirePresent(boolean present, String field) {

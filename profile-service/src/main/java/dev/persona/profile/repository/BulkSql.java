@@ -19,10 +19,12 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The set-based SQL of profile-service: whole batches in one statement each (arrays through {@code unnest}),
@@ -169,8 +171,8 @@ public class BulkSql {
         double[] values = new double[n];
         long[] times = new long[n];
         String[] recs = new String[n];
-        Set<String> users = new java.util.TreeSet<>();
-        Set<String> items = new java.util.TreeSet<>();
+        Set<String> users = new TreeSet<>();
+        Set<String> items = new TreeSet<>();
         Map<String, EventRecord> byId = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
             EventRecord e = events.get(i);
@@ -328,7 +330,7 @@ public class BulkSql {
                     }
                 }
             }
-            Map<String, ItemMetadata.Meta> meta = itemMetadata.get(c, tenant, new java.util.HashSet<>(items));
+            Map<String, ItemMetadata.Meta> meta = itemMetadata.get(c, tenant, new HashSet<>(items));
             for (int i = 0; i < items.size(); i++) {
                 ItemMetadata.Meta m = meta.get(items.get(i));
                 events.describeItem(i, m.category(), m.tags());
