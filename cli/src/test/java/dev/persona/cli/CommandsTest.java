@@ -8,24 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.google.protobuf.util.Timestamps;
 import java.io.IOException;
 import java.net.ServerSocket;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class CommandsTest {
-
-    private final FakeProfileService service = new FakeProfileService();
-    private TestServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new TestServer(service);
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        server.close();
-    }
+class CommandsTest extends FakeServiceTest {
 
     private void importSample(String tenant) {
         CliRun run = CliRun.of("import", "movielens", resource("movielens/ml100k").toString(),

@@ -7,29 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.persona.api.v1.Event;
 import dev.persona.api.v1.EventType;
 import dev.persona.cli.CliRun;
-import dev.persona.cli.FakeProfileService;
-import dev.persona.cli.TestServer;
-import java.io.IOException;
+import dev.persona.cli.FakeServiceTest;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BenchCommandsTest {
-
-    private final FakeProfileService service = new FakeProfileService();
-    private TestServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new TestServer(service);
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        server.close();
-    }
+class BenchCommandsTest extends FakeServiceTest {
 
     @Test
     void ingestUsesAFreshTenantChecksTheReimportAndTheExportAndEndsWithJson() {

@@ -7,37 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.persona.api.v1.Event;
 import dev.persona.api.v1.EventType;
 import dev.persona.cli.CliRun;
-import dev.persona.cli.FakeProfileService;
-import dev.persona.cli.TestServer;
+import dev.persona.cli.FakeServiceTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ImportCommandsTest {
+class ImportCommandsTest extends FakeServiceTest {
 
     private static final String TENANT = "t-import";
 
     @TempDir
     Path dir;
-
-    private final FakeProfileService service = new FakeProfileService();
-    private TestServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new TestServer(service);
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        server.close();
-    }
 
     private CliRun persona(String... args) {
         String[] all = new String[args.length + 4];
