@@ -27,7 +27,7 @@ class ExportStreams {
     @Inject
     ReadService reads;
 
-        Calls.Pager<ExportInteractionsResponse> interactions(String tenant, long afterSequence, short[] types, int batchSize) {
+    Calls.Pager<ExportInteractionsResponse> interactions(String tenant, long afterSequence, short[] types, int batchSize) {
         long[] cursor = {afterSequence, -1};
         boolean[] done = {false};
         return () -> {

@@ -10,15 +10,13 @@ import dev.persona.api.v1.DeleteUserRequest;
 import dev.persona.api.v1.EventType;
 import dev.persona.api.v1.GetUserRequest;
 import dev.persona.api.v1.RecordEventRequest;
+import dev.persona.profile.testing.ErasureOutbox;
 import io.agroal.api.AgroalDataSource;
 import io.grpc.Status;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
@@ -40,17 +38,6 @@ class RedisDownTest extends GrpcTestSupport {
     @Inject
     AgroalDataSource dataSource;
 
-    private int pendingErasureNotices() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM erasure_outbox WHERE tenant_id = ?")) {
-            ps.setString(1, tenant);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
-    }
-
     @Test
     void eventsCommitAndHealthReportsRedisDown() throws SQLException {
         for (int i = 0; i < 3; i++) {
@@ -60,7 +47,7 @@ class RedisDownTest extends GrpcTestSupport {
         assertEquals(3, exportAll(0).size(), "consumers catch up from ExportInteractions");
         assertEquals(3, blocking().deleteUser(DeleteUserRequest.newBuilder().setUserId("u").build()).getEventsDeleted());
         assertStatus(Status.Code.NOT_FOUND, "u", () -> blocking().getUser(GetUserRequest.newBuilder().setUserId("u").build()));
-        assertEquals(1, pendingErasureNotices(), "the erasure notice waits in the outbox until Redis is back");
+        assertEquals(1, ErasureOutbox.pending(dataSource, tenant), "the erasure notice waits in the outbox until Redis is back");
         given().when().get("/q/health").then().statusCode(503).body("status", is("DOWN"))
                 .body("checks.find { it.name == 'Redis connection health check' }.status", is("DOWN"))
                 .body("checks.name", hasItem("Database connections health check"));

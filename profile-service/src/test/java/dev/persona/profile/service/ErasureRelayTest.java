@@ -3,6 +3,7 @@ package dev.persona.profile.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.persona.common.redis.RedisKeys;
+import dev.persona.profile.testing.ErasureOutbox;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamMessage;
@@ -11,7 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
@@ -42,24 +42,13 @@ class ErasureRelayTest {
         assertEquals(1, feed.size());
         assertEquals("erase", feed.get(0).payload().get("kind"));
         assertEquals("erased-user", feed.get(0).payload().get("user"));
-        assertEquals(0, count(), "no erased id lingers in PostgreSQL");
+        assertEquals(0, ErasureOutbox.pending(dataSource, tenant), "no erased id lingers in PostgreSQL");
     }
 
     private void execute(String sql) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, tenant);
             ps.executeUpdate();
-        }
-    }
-
-    private int count() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM erasure_outbox WHERE tenant_id = ?")) {
-            ps.setString(1, tenant);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
         }
     }
 }
