@@ -44,7 +44,12 @@ public final class NeighborKernel {
      * @throws CancellationException if the calling thread is interrupted meanwhile (its interrupt flag stays set)
      */
     public NeighborLists itemNeighbors(InteractionMatrix matrix, NeighborParams params) {
-        return compute(matrix.byItem(), matrix.byUser(), params);
+        return itemNeighbors(matrix, params, RowProgress.NONE);
+    }
+
+    /** {@link #itemNeighbors(InteractionMatrix, NeighborParams)}, reporting rows done to {@code progress}. */
+    public NeighborLists itemNeighbors(InteractionMatrix matrix, NeighborParams params, RowProgress progress) {
+        return compute(matrix.byItem(), matrix.byUser(), params, progress);
     }
 
     /**
@@ -53,18 +58,25 @@ public final class NeighborKernel {
      * @throws CancellationException if the calling thread is interrupted meanwhile (its interrupt flag stays set)
      */
     public NeighborLists userNeighbors(InteractionMatrix matrix, NeighborParams params) {
-        return compute(matrix.byUser(), matrix.byItem(), params);
+        return userNeighbors(matrix, params, RowProgress.NONE);
     }
 
-    private NeighborLists compute(SparseRows rows, SparseRows features, NeighborParams params) {
+    /** {@link #userNeighbors(InteractionMatrix, NeighborParams)}, reporting rows done to {@code progress}. */
+    public NeighborLists userNeighbors(InteractionMatrix matrix, NeighborParams params, RowProgress progress) {
+        return compute(matrix.byUser(), matrix.byItem(), params, progress);
+    }
+
+    private NeighborLists compute(SparseRows rows, SparseRows features, NeighborParams params, RowProgress progress) {
         PreparedRows data = PreparedRows.of(params.metric(), rows, features);
         int numRows = rows.numRows;
         int capacity = Math.max(1, Math.min(params.k(), numRows - 1));
         NeighborHeaps heaps = new NeighborHeaps(numRows, capacity);
         AtomicInteger nextRow = new AtomicInteger();
+        AtomicInteger rowsDone = new AtomicInteger();
         List<RowWorker> workers = new ArrayList<>(threads);
         for (int w = 0; w < threads; w++) {
-            workers.add(new RowWorker(new RowScorer(data, params, heaps, capacity), nextRow, CHUNK, numRows));
+            workers.add(new RowWorker(new RowScorer(data, params, heaps, capacity), nextRow, CHUNK, numRows,
+                    rowsDone, progress));
         }
         if (threads == 1) {
             workers.get(0).run();

@@ -3,8 +3,8 @@ package dev.persona.similarity.kernel;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One thread's share of a neighbour computation: claims chunks of rows from a shared counter and scores each. Stops
- * early if its thread is interrupted (the caller then reports cancellation).
+ * One thread's share of a neighbour computation: claims chunks of rows from a shared counter, scores each and reports
+ * the rows done after every chunk. Stops early if its thread is interrupted (the caller then reports cancellation).
  */
 final class RowWorker implements Runnable {
 
@@ -12,12 +12,17 @@ final class RowWorker implements Runnable {
     private final AtomicInteger nextRow;
     private final int chunk;
     private final int numRows;
+    private final AtomicInteger rowsDone;
+    private final RowProgress progress;
 
-    RowWorker(RowScorer scorer, AtomicInteger nextRow, int chunk, int numRows) {
+    RowWorker(RowScorer scorer, AtomicInteger nextRow, int chunk, int numRows, AtomicInteger rowsDone,
+              RowProgress progress) {
         this.scorer = scorer;
         this.nextRow = nextRow;
         this.chunk = chunk;
         this.numRows = numRows;
+        this.rowsDone = rowsDone;
+        this.progress = progress;
     }
 
     @Override
@@ -26,9 +31,11 @@ final class RowWorker implements Runnable {
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }
-            for (int row = from, to = Math.min(numRows, from + chunk); row < to; row++) {
+            int to = Math.min(numRows, from + chunk);
+            for (int row = from; row < to; row++) {
                 scorer.score(row);
             }
+            progress.rowsDone(rowsDone.addAndGet(to - from), numRows);
         }
     }
 }
