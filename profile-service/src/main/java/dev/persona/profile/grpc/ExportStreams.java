@@ -1,18 +1,19 @@
 package dev.persona.profile.grpc;
 
 import dev.persona.api.v1.ExportInteractionsResponse;
+import dev.persona.api.v1.ExportItemsResponse;
 import dev.persona.api.v1.ExportUserDataResponse;
 import dev.persona.api.v1.ExportUsersResponse;
 import dev.persona.api.v1.Interaction;
 import dev.persona.common.error.ApiError;
 import dev.persona.profile.repository.BulkSql;
 import dev.persona.profile.repository.EventEntity;
-import dev.persona.profile.repository.UserEntity;
 import dev.persona.profile.service.ReadService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The pages of the server streams. Each page is one short keyset query, run when the transport is ready for
@@ -53,22 +54,19 @@ class ExportStreams {
     }
 
     Calls.Pager<ExportUsersResponse> users(String tenant, int batchSize) {
-        String[] after = {""};
-        boolean[] done = {false};
-        return () -> {
-            if (done[0]) {
-                return null;
-            }
-            List<UserEntity> page = reads.usersAfter(tenant, after[0], batchSize);
-            done[0] = page.size() < batchSize;
-            if (page.isEmpty()) {
-                return null;
-            }
-            after[0] = page.get(page.size() - 1).userId;
+        return byId(batchSize, after -> reads.usersAfter(tenant, after, batchSize), u -> u.userId, page -> {
             ExportUsersResponse.Builder b = ExportUsersResponse.newBuilder();
             page.forEach(u -> b.addUsers(ProtoMapper.user(u)));
             return b.build();
-        };
+        });
+    }
+
+    Calls.Pager<ExportItemsResponse> items(String tenant, int batchSize) {
+        return byId(batchSize, after -> reads.itemsAfter(tenant, after, batchSize), i -> i.itemId, page -> {
+            ExportItemsResponse.Builder b = ExportItemsResponse.newBuilder();
+            page.forEach(i -> b.addItems(ProtoMapper.item(i)));
+            return b.build();
+        });
     }
 
     /** The user first (NOT_FOUND when unknown), then the events in commit order. */
@@ -93,6 +91,28 @@ class ExportStreams {
             ExportUserDataResponse.Builder b = ExportUserDataResponse.newBuilder();
             page.forEach(e -> b.addEvents(ProtoMapper.event(e)));
             return b.build();
+        };
+    }
+
+    /**
+     * Rows ordered by their text id, a page at a time: each page holds the rows after the last id of the one
+     * before (ids are never empty, so the first page starts after ""). A short page is the last.
+     */
+    private static <E, T> Calls.Pager<T> byId(int batchSize, Function<String, List<E>> pageAfter,
+            Function<E, String> id, Function<List<E>, T> message) {
+        String[] after = {""};
+        boolean[] done = {false};
+        return () -> {
+            if (done[0]) {
+                return null;
+            }
+            List<E> page = pageAfter.apply(after[0]);
+            done[0] = page.size() < batchSize;
+            if (page.isEmpty()) {
+                return null;
+            }
+            after[0] = id.apply(page.get(page.size() - 1));
+            return message.apply(page);
         };
     }
 

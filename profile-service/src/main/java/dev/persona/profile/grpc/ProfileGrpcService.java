@@ -5,6 +5,8 @@ import dev.persona.api.v1.DeleteUserResponse;
 import dev.persona.api.v1.EventType;
 import dev.persona.api.v1.ExportInteractionsRequest;
 import dev.persona.api.v1.ExportInteractionsResponse;
+import dev.persona.api.v1.ExportItemsRequest;
+import dev.persona.api.v1.ExportItemsResponse;
 import dev.persona.api.v1.ExportUserDataRequest;
 import dev.persona.api.v1.ExportUserDataResponse;
 import dev.persona.api.v1.ExportUsersRequest;
@@ -242,6 +244,13 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     public void exportUsers(ExportUsersRequest request, StreamObserver<ExportUsersResponse> out) {
         String tenant = Tenant.current();
         Calls.serverStream(out, () -> exports.users(tenant, pageSize("batch_size", request.getBatchSize(), 1000, 10_000)));
+    }
+
+    @Override
+    @Blocking
+    public void exportItems(ExportItemsRequest request, StreamObserver<ExportItemsResponse> out) {
+        String tenant = Tenant.current();
+        Calls.serverStream(out, () -> exports.items(tenant, pageSize("batch_size", request.getBatchSize(), 1000, 10_000)));
     }
 
     private static void requirePresent(boolean present, String field) {

@@ -89,4 +89,8 @@ public class ReadService {
     public List<UserEntity> usersAfter(String tenant, String afterUserId, int size) {
         return users.pageAfter(tenant, afterUserId, size);
     }
+
+    public List<ItemEntity> itemsAfter(String tenant, String afterItemId, int size) {
+        return items.pageAfter(tenant, afterItemId, size);
+    }
 }

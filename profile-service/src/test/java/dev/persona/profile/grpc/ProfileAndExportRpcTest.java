@@ -10,12 +10,16 @@ import dev.persona.api.v1.Event;
 import dev.persona.api.v1.EventType;
 import dev.persona.api.v1.ExportInteractionsRequest;
 import dev.persona.api.v1.ExportInteractionsResponse;
+import dev.persona.api.v1.ExportItemsRequest;
+import dev.persona.api.v1.ExportItemsResponse;
 import dev.persona.api.v1.ExportUserDataRequest;
 import dev.persona.api.v1.ExportUserDataResponse;
 import dev.persona.api.v1.ExportUsersRequest;
 import dev.persona.api.v1.ExportUsersResponse;
+import dev.persona.api.v1.GetItemRequest;
 import dev.persona.api.v1.GetProfileRequest;
 import dev.persona.api.v1.GetUserRequest;
+import dev.persona.api.v1.ImportItemsRequest;
 import dev.persona.api.v1.ImportUsersRequest;
 import dev.persona.api.v1.Interaction;
 import dev.persona.api.v1.Item;
@@ -192,6 +196,68 @@ class ProfileAndExportRpcTest extends GrpcTestSupport {
         assertEquals("user-02499", ids.get(2_499));
         assertStatus(Status.Code.INVALID_ARGUMENT, "batch_size", () -> blocking().exportUsers(
                 ExportUsersRequest.newBuilder().setBatchSize(-1).build()).hasNext());
+    }
+
+    private List<ExportItemsResponse> exportItems(String tenantId, int batchSize) {
+        List<ExportItemsResponse> batches = new ArrayList<>();
+        blocking(tenantId).exportItems(ExportItemsRequest.newBuilder().setBatchSize(batchSize).build()).forEachRemaining(batches::add);
+        return batches;
+    }
+
+    private static List<Item> itemsOf(List<ExportItemsResponse> batches) {
+        List<Item> items = new ArrayList<>();
+        batches.forEach(b -> items.addAll(b.getItemsList()));
+        return items;
+    }
+
+    @Test
+    void exportItemsStreamsActiveAndInactiveItemsInIdOrder() {
+        // imported in reverse order, every third one inactive
+        mutiny().importItems(Multi.createFrom().range(0, 25).map(i -> ImportItemsRequest.newBuilder()
+                .setItem(Item.newBuilder().setItemId(String.format("item-%03d", 24 - i)).setActive((24 - i) % 3 != 0)).build()))
+                .await().atMost(Duration.ofSeconds(60));
+        List<ExportItemsResponse> batches = exportItems(tenant, 10);
+        assertEquals(List.of(10, 10, 5), batches.stream().map(ExportItemsResponse::getItemsCount).toList());
+        List<Item> items = itemsOf(batches);
+        for (int i = 0; i < 25; i++) {
+            assertEquals(String.format("item-%03d", i), items.get(i).getItemId());
+            assertEquals(i % 3 != 0, items.get(i).getActive(), "active flag of " + items.get(i).getItemId());
+        }
+        assertEquals(5, exportItems(tenant, 5).size(), "a last full page ends the stream without an empty message");
+        assertEquals(1, exportItems(tenant, 0).size(), "0 means 1,000 per message");
+    }
+
+    @Test
+    void exportItemsRoundTripsEveryField() {
+        Item sent = Item.newBuilder().setItemId("film-x").setTitle("The Film").setCategory("Drama")
+                .addTags("Drama").addTags("Classic").setPrice(12.5)
+                .putAttributes("year", "1954").putAttributes("lang", "ja").setActive(false).build();
+        blocking().putItem(PutItemRequest.newBuilder().setItem(sent).build());
+        List<Item> items = itemsOf(exportItems(tenant, 0));
+        assertEquals(List.of(sent), items);
+        assertEquals(blocking().getItem(GetItemRequest.newBuilder().setItemId("film-x").build()).getItem(), items.get(0));
+    }
+
+    @Test
+    void exportItemsRejectsABadBatchSize() {
+        assertStatus(Status.Code.INVALID_ARGUMENT, "batch_size", () -> blocking().exportItems(
+                ExportItemsRequest.newBuilder().setBatchSize(-1).build()).hasNext());
+        assertStatus(Status.Code.INVALID_ARGUMENT, "batch_size", () -> blocking().exportItems(
+                ExportItemsRequest.newBuilder().setBatchSize(10_001).build()).hasNext());
+        assertEquals(0, exportItems(tenant, 10_000).size(), "10,000 is allowed");
+    }
+
+    @Test
+    void exportItemsSeesOnlyTheTenantsItems() {
+        String other = tenant + "-other";
+        assertEquals(0, exportItems(tenant, 0).size(), "an empty tenant gives an empty stream");
+        blocking().putItem(PutItemRequest.newBuilder().setItem(Item.newBuilder().setItemId("shared-id").setTitle("mine")).build());
+        blocking(other).putItem(PutItemRequest.newBuilder().setItem(Item.newBuilder().setItemId("shared-id").setTitle("theirs")).build());
+        blocking(other).putItem(PutItemRequest.newBuilder().setItem(Item.newBuilder().setItemId("only-theirs")).build());
+        List<Item> mine = itemsOf(exportItems(tenant, 0));
+        assertEquals(1, mine.size());
+        assertEquals("mine", mine.get(0).getTitle());
+        assertEquals(List.of("only-theirs", "shared-id"), itemsOf(exportItems(other, 0)).stream().map(Item::getItemId).toList());
     }
 
     @Test
