@@ -31,6 +31,23 @@ public final class RedisKeys {
         return tenantPrefix(tenant) + kind + ":" + id;
     }
 
+    /** The tenant whose encoded form is {@code encoded} (the inverse of the encoding in {@link #tenantPrefix}). */
+    public static String decode(String encoded) {
+        StringBuilder out = new StringBuilder(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            if (encoded.startsWith("%3A", i)) {
+                out.append(':');
+                i += 2;
+            } else if (encoded.startsWith("%25", i)) {
+                out.append('%');
+                i += 2;
+            } else {
+                out.append(encoded.charAt(i));
+            }
+        }
+        return out.toString();
+    }
+
     static String encode(String tenant) {
         StringBuilder out = new StringBuilder(tenant.length());
         for (int i = 0; i < tenant.length(); i++) {

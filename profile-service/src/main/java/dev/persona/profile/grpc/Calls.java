@@ -1,6 +1,7 @@
 package dev.persona.profile.grpc;
 
 import dev.persona.common.grpc.ErrorMapper;
+import dev.persona.common.grpc.GrpcCalls;
 import dev.persona.profile.service.BatchImport;
 import dev.persona.profile.service.ImportResult;
 import io.grpc.stub.ServerCallStreamObserver;
@@ -24,19 +25,6 @@ import java.util.function.Supplier;
 final class Calls {
 
     private Calls() {
-    }
-
-    /** Answers a unary call with the work's result, or its failure as a status. */
-    static <T> void unary(StreamObserver<T> out, Supplier<T> work) {
-        T result;
-        try {
-            result = work.get();
-        } catch (RuntimeException e) {
-            out.onError(ErrorMapper.toStatus(e).asRuntimeException());
-            return;
-        }
-        out.onNext(result);
-        out.onCompleted();
     }
 
     /** Produces the pages of a server stream: the next message, or null at the end. */
@@ -125,7 +113,7 @@ final class Calls {
                 serial.execute(() -> {
                     take(taken);
                     if (!failed) {
-                        unary(out, sink::finish);
+                        GrpcCalls.unary(out, sink::finish);
                     }
                 });
             }

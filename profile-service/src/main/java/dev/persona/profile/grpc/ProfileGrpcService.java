@@ -33,6 +33,7 @@ import dev.persona.api.v1.RecordEventResponse;
 import dev.persona.api.v1.RecordEventsRequest;
 import dev.persona.api.v1.RecordEventsResponse;
 import dev.persona.common.error.ApiError;
+import dev.persona.common.grpc.GrpcCalls;
 import dev.persona.common.grpc.Tenant;
 import dev.persona.common.validation.Ids;
 import dev.persona.profile.model.ItemRecord;
@@ -85,7 +86,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     @Blocking
     public void putUser(PutUserRequest request, StreamObserver<PutUserResponse> out) {
         String tenant = Tenant.current();
-        Calls.unary(out, () -> {
+        GrpcCalls.unary(out, () -> {
             requirePresent(request.hasUser(), "user");
             UserRecord user = validator.user("user.", request.getUser());
             boolean created = ingest.putUser(tenant, user);
@@ -98,7 +99,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     @Blocking
     public void getUser(GetUserRequest request, StreamObserver<GetUserResponse> out) {
         String tenant = Tenant.current();
-        Calls.unary(out, () -> GetUserResponse.newBuilder()
+        GrpcCalls.unary(out, () -> GetUserResponse.newBuilder()
                 .setUser(ProtoMapper.user(reads.user(tenant, Ids.require("user_id", request.getUserId())))).build());
     }
 
@@ -106,7 +107,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     @Blocking
     public void putItem(PutItemRequest request, StreamObserver<PutItemResponse> out) {
         String tenant = Tenant.current();
-        Calls.unary(out, () -> {
+        GrpcCalls.unary(out, () -> {
             requirePresent(request.hasItem(), "item");
             ItemRecord item = validator.item("item.", request.getItem());
             boolean created = ingest.putItem(tenant, item);
@@ -119,7 +120,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     @Blocking
     public void getItem(GetItemRequest request, StreamObserver<GetItemResponse> out) {
         String tenant = Tenant.current();
-        Calls.unary(out, () -> GetItemResponse.newBuilder()
+        GrpcCalls.unary(out, () -> GetItemResponse.newBuilder()
                 .setItem(ProtoMapper.item(reads.item(tenant, Ids.require("item_id", request.getItemId())))).build());
     }
 
@@ -148,7 +149,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     @Blocking
     public void recordEvent(RecordEventRequest request, StreamObserver<RecordEventResponse> out) {
         String tenant = Tenant.current();
-        Calls.unary(out, () -> {
+        GrpcCalls.unary(out, () -> {
             requirePresent(request.hasEvent(), "event");
             IngestService.RecordResult r = ingest.record(tenant, validator.event("event.", request.getEvent()));
             return RecordEventResponse.newBuilder().setDuplicate(r.duplicate()).setSequence(r.sequence()).build();
@@ -159,7 +160,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     @Blocking
     public void getProfile(GetProfileRequest request, StreamObserver<GetProfileResponse> out) {
         String tenant = Tenant.current();
-        Calls.unary(out, () -> {
+        GrpcCalls.unary(out, () -> {
             String userId = Ids.require("user_id", request.getUserId());
             long asOf;
             if (request.hasAsOf()) {
@@ -180,7 +181,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     @Blocking
     public void listUserEvents(ListUserEventsRequest request, StreamObserver<ListUserEventsResponse> out) {
         String tenant = Tenant.current();
-        Calls.unary(out, () -> {
+        GrpcCalls.unary(out, () -> {
             String userId = Ids.require("user_id", request.getUserId());
             int size = pageSize("page_size", request.getPageSize(), 100, 1000);
             OffsetDateTime beforeTime = null;
@@ -207,7 +208,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
     @Blocking
     public void deleteUser(DeleteUserRequest request, StreamObserver<DeleteUserResponse> out) {
         String tenant = Tenant.current();
-        Calls.unary(out, () -> DeleteUserResponse.newBuilder()
+        GrpcCalls.unary(out, () -> DeleteUserResponse.newBuilder()
                 .setEventsDeleted(erasure.delete(tenant, Ids.require("user_id", request.getUserId()))).build());
     }
 

@@ -1,0 +1,140 @@
+package dev.persona.similarity.profile;
+
+import dev.persona.api.v1.ConsentStatus;
+import dev.persona.api.v1.ExportInteractionsRequest;
+import dev.persona.api.v1.ExportInteractionsResponse;
+import dev.persona.api.v1.ExportItemsRequest;
+import dev.persona.api.v1.ExportItemsResponse;
+import dev.persona.api.v1.ExportUsersRequest;
+import dev.persona.api.v1.ExportUsersResponse;
+import dev.persona.api.v1.GetItemRequest;
+import dev.persona.api.v1.GetUserRequest;
+import dev.persona.api.v1.Item;
+import dev.persona.api.v1.ProfileServiceGrpc;
+import dev.persona.api.v1.User;
+import dev.persona.common.error.ApiError;
+import dev.persona.common.grpc.Tenant;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
+import io.quarkus.grpc.GrpcClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * What similarity-service reads from ProfileService: the log (ExportInteractions), who denied consent, which items
+ * are inactive, and whether an id exists. Calls carry the tenant header and a deadline; ProfileService being
+ * unreachable becomes UNAVAILABLE.
+ */
+@ApplicationScoped
+public class ProfileClient {
+
+    private static final long UNARY_DEADLINE_MS = 5_000;
+    private static final long STREAM_DEADLINE_MS = 600_000;
+    private static final int EXPORT_BATCH = 20_000;
+
+    @GrpcClient("profile")
+    ProfileServiceGrpc.ProfileServiceBlockingStub stub;
+
+    /** Streams the log after {@code afterSequence} up to its head, batch by batch. */
+    public void exportInteractions(String tenant, long afterSequence, Consumer<ExportInteractionsResponse> batches) {
+        call(() -> {
+            Iterator<ExportInteractionsResponse> it = stub(tenant, STREAM_DEADLINE_MS).exportInteractions(
+                    ExportInteractionsRequest.newBuilder().setAfterSequence(afterSequence).setBatchSize(EXPORT_BATCH)
+                            .build());
+            while (it.hasNext()) {
+                batches.accept(it.next());
+            }
+            return null;
+        });
+    }
+
+    /** Ids of the users whose consent is DENIED. */
+    public Set<String> deniedUsers(String tenant) {
+        return call(() -> {
+            Set<String> denied = new HashSet<>();
+            Iterator<ExportUsersResponse> it = stub(tenant, STREAM_DEADLINE_MS)
+                    .exportUsers(ExportUsersRequest.newBuilder().setBatchSize(10_000).build());
+            while (it.hasNext()) {
+                for (User u : it.next().getUsersList()) {
+                    if (u.getConsent() == ConsentStatus.CONSENT_STATUS_DENIED) {
+                        denied.add(u.getUserId());
+                    }
+                }
+            }
+            return denied;
+        });
+    }
+
+    /** Ids of the items marked inactive. */
+    public Set<String> inactiveItems(String tenant) {
+        return call(() -> {
+            Set<String> inactive = new HashSet<>();
+            Iterator<ExportItemsResponse> it = stub(tenant, STREAM_DEADLINE_MS)
+                    .exportItems(ExportItemsRequest.newBuilder().setBatchSize(10_000).build());
+            while (it.hasNext()) {
+                for (Item item : it.next().getItemsList()) {
+                    if (!item.getActive()) {
+                        inactive.add(item.getItemId());
+                    }
+                }
+            }
+            return inactive;
+        });
+    }
+
+    /** The user's consent, or null when the user is unknown. */
+    public ConsentStatus userConsent(String tenant, String userId) {
+        return call(() -> {
+            try {
+                return stub(tenant, UNARY_DEADLINE_MS).getUser(GetUserRequest.newBuilder().setUserId(userId).build())
+                        .getUser().getConsent();
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** Whether the item exists. */
+    public boolean itemExists(String tenant, String itemId) {
+        return call(() -> {
+            try {
+                stub(tenant, UNARY_DEADLINE_MS).getItem(GetItemRequest.newBuilder().setItemId(itemId).build());
+                return true;
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    private ProfileServiceGrpc.ProfileServiceBlockingStub stub(String tenant, long deadlineMs) {
+        Metadata headers = new Metadata();
+        headers.put(Tenant.HEADER, tenant);
+        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                .withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
+    }
+
+    private interface Work<T> {
+        T run();
+    }
+
+    private static <T> T call(Work<T> work) {
+        try {
+            return work.run();
+        } catch (StatusRuntimeException e) {
+            throw ApiError.unavailable("profile-service failed: " + e.getStatus().getCode() + " "
+                    + e.getStatus().getDescription(), e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.persona.similarity.service;
+
+import dev.persona.api.v1.ConsentStatus;
+import dev.persona.common.error.ApiError;
+import dev.persona.similarity.kernel.Metric;
+import dev.persona.similarity.kernel.PairSimilarity;
+import dev.persona.similarity.profile.ProfileClient;
+import dev.persona.similarity.store.Generation;
+import dev.persona.similarity.store.Neighbor;
+import dev.persona.similarity.store.NeighborCodec;
+import dev.persona.similarity.store.NeighborStore;
+import dev.persona.similarity.store.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Reads: neighbour lists from the serving generation, exact pair scores, and the status of every scope. */
+@ApplicationScoped
+public class ServeService {
+
+    /** A list read from a generation. */
+    public record Similar(List<Neighbor> neighbors, long generation) {
+    }
+
+    /** The state of one scope. */
+    public record Status(Scope scope, Generation generation, long eventsBehind, boolean building) {
+    }
+
+    /** How long a read waits for a running catch-up (a build's load) before reading the log as it stands. */
+    private static final long CATCH_UP_WAIT_MS = 2_000;
+
+    @Inject
+    Pointers pointers;
+
+    @Inject
+    NeighborStore store;
+
+    @Inject
+    ProfileClient profile;
+
+    @Inject
+    LiveLogs logs;
+
+    /** Up to {@code k} neighbours of {@code id} (field {@code field} of the request) from the serving generation. */
+    public Similar similar(String tenant, Scope scope, String field, String id, int k) {
+        Generation g = pointers.current(tenant, scope);
+        if (g == null) {
+            throw ApiError.precondition("no " + scope + " neighbour lists have been built for this tenant yet;"
+                    + " call BuildNeighbors first");
+        }
+        List<Neighbor> neighbors = pointers.cached(tenant, scope, g, id);
+        if (neighbors == null) {
+            byte[] stored = store.list(tenant, scope, g.generation(), id);
+            if (stored == null) {
+                requireExists(tenant, scope.users(), field, id);
+                neighbors = List.of();
+            } else {
+                neighbors = NeighborCodec.decode(stored);
+            }
+            pointers.cache(tenant, scope, g, id, neighbors);
+        }
+        return new Similar(neighbors.size() <= k ? neighbors : neighbors.subList(0, k), g.generation());
+    }
+
+    /** The exact score of {@code a} and {@code b} over the log as it is now. */
+    public PairSimilarity.Score similarity(String tenant, boolean users, String a, String b, Metric metric,
+                                           double shrinkage, boolean binary) {
+        logs.catchUpIfIdle(tenant, CATCH_UP_WAIT_MS);
+        boolean[] known = logs.read(tenant, log -> new boolean[] {
+                users ? log.hasUser(a) : log.hasItem(a), users ? log.hasUser(b) : log.hasItem(b)});
+        if (!known[0]) {
+            requireExists(tenant, users, "a", a);
+        }
+        if (!known[1]) {
+            requireExists(tenant, users, "b", b);
+        }
+        return logs.read(tenant, log -> log.similarity(!users, a, b, metric, shrinkage, binary));
+    }
+
+    /** Every scope that serves or is being built, by entity (items first) then metric. */
+    public List<Status> status(String tenant) {
+        List<Scope> scopes = new ArrayList<>(store.scopes(tenant));
+        for (boolean users : new boolean[] {false, true}) {
+            for (Metric metric : Metric.values()) {
+                Scope s = new Scope(users, metric);
+                if (!scopes.contains(s) && store.locked(tenant, s)) {
+                    scopes.add(s);
+                }
+            }
+        }
+        scopes.sort(Comparator.comparing((Scope s) -> s.users()).thenComparing(Scope::metric));
+        boolean reachable;
+        try {
+            logs.catchUpIfIdle(tenant, CATCH_UP_WAIT_MS);
+            reachable = true;
+        } catch (ApiError e) {
+            reachable = false;
+        }
+        List<Status> out = new ArrayList<>();
+        for (Scope s : scopes) {
+            Generation g = store.current(tenant, s);
+            long behind = g == null || !reachable ? -1
+                    : logs.read(tenant, log -> log.eventsAfter(g.builtToSequence()));
+            out.add(new Status(s, g, g == null ? 0 : behind, store.locked(tenant, s)));
+        }
+        return out;
+    }
+
+    private void requireExists(String tenant, boolean users, String field, String id) {
+        boolean exists;
+        if (users) {
+            ConsentStatus consent = profile.userConsent(tenant, id);
+            exists = consent != null;
+        } else {
+            exists = profile.itemExists(tenant, id);
+        }
+        if (!exists) {
+            throw ApiError.notFound(field + ": " + (users ? "user" : "item"), id);
+        }
+    }
+}

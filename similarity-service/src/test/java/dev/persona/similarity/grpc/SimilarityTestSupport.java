@@ -1,0 +1,112 @@
+package dev.persona.similarity.grpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.persona.api.v1.BuildNeighborsRequest;
+import dev.persona.api.v1.BuildNeighborsResponse;
+import dev.persona.api.v1.BuildResult;
+import dev.persona.api.v1.Entity;
+import dev.persona.api.v1.Metric;
+import dev.persona.api.v1.SimilarityServiceGrpc;
+import dev.persona.common.redis.RedisKeys;
+import dev.persona.similarity.testing.StandInProfileService;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
+import io.quarkus.grpc.GrpcClient;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.function.Executable;
+
+/** A fresh tenant per test, with its stand-in ProfileService fixture, stubs bound to it and Redis at hand. */
+abstract class SimilarityTestSupport {
+
+    @GrpcClient("similarity")
+    SimilarityServiceGrpc.SimilarityServiceBlockingStub raw;
+
+    @Inject
+    Redis redis;
+
+    String tenant;
+    StandInProfileService.Fixture log;
+
+    @BeforeEach
+    void freshTenant() {
+        tenant = "t-" + UUID.randomUUID();
+        log = StandInProfileService.fixture(tenant);
+    }
+
+    SimilarityServiceGrpc.SimilarityServiceBlockingStub stub() {
+        Metadata m = new Metadata();
+        m.put(Metadata.Key.of("x-tenant-id", Metadata.ASCII_STRING_MARSHALLER), tenant);
+        return raw.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(m)).withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    /** Runs a build to its end; returns every message. */
+    List<BuildNeighborsResponse> buildAll(BuildNeighborsRequest request) {
+        List<BuildNeighborsResponse> messages = new ArrayList<>();
+        Iterator<BuildNeighborsResponse> it = stub().buildNeighbors(request);
+        it.forEachRemaining(messages::add);
+        return messages;
+    }
+
+    BuildResult build(Entity entity, Metric metric, int k) {
+        List<BuildNeighborsResponse> messages = buildAll(BuildNeighborsRequest.newBuilder().setEntity(entity)
+                .setMetric(metric).setK(k).build());
+        BuildNeighborsResponse last = messages.get(messages.size() - 1);
+        assertTrue(last.hasResult(), "the last message is the result");
+        return last.getResult();
+    }
+
+    static void assertStatus(Status.Code code, String fragment, Executable call) {
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call);
+        assertEquals(code, e.getStatus().getCode(), e.getStatus().toString());
+        String description = String.valueOf(e.getStatus().getDescription());
+        assertTrue(description.contains(fragment), "'" + description + "' should mention '" + fragment + "'");
+    }
+
+    /** Appends an entry to the tenant's change feed, as profile-service does. */
+    void feed(String... fieldsAndValues) {
+        Request xadd = Request.cmd(Command.XADD).arg(RedisKeys.feed(tenant)).arg("*");
+        for (String f : fieldsAndValues) {
+            xadd.arg(f);
+        }
+        redis.send(xadd).await().atMost(Duration.ofSeconds(5));
+    }
+
+    Response redis(Request request) {
+        return redis.send(request).await().atMost(Duration.ofSeconds(5));
+    }
+
+    List<String> keys(String pattern) {
+        List<String> keys = new ArrayList<>();
+        for (Response r : redis(Request.cmd(Command.KEYS).arg(RedisKeys.tenantPrefix(tenant) + pattern))) {
+            keys.add(r.toString());
+        }
+        return keys;
+    }
+
+    static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
