@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
-/** The options of every command that calls profile-service (a picocli mixin). */
+/** The options of every command that calls profile-service or similarity-service (a picocli mixin). */
 public final class ConnectionOptions {
 
     static final String DEFAULT_TENANT = "default";
@@ -18,6 +18,11 @@ public final class ConnectionOptions {
             description = "profile-service address (default: $PERSONA_PROFILE_TARGET, else localhost:9101).")
     String target;
 
+    @Option(names = "--similarity-target", paramLabel = "<host:port>",
+            defaultValue = "${env:PERSONA_SIMILARITY_TARGET:-localhost:9102}",
+            description = "similarity-service address (default: $PERSONA_SIMILARITY_TARGET, else localhost:9102).")
+    String similarityTarget;
+
     @Option(names = "--tenant", paramLabel = "<tenant>",
             description = "Tenant, sent as the x-tenant-id header (default: $PERSONA_TENANT, else \"default\").")
     String tenant;
@@ -27,7 +32,7 @@ public final class ConnectionOptions {
     long deadlineSeconds;
 
     @Option(names = "--stream-deadline-seconds", paramLabel = "<seconds>", defaultValue = "3600",
-            description = "Deadline of each import or export stream (default: ${DEFAULT-VALUE}).")
+            description = "Deadline of each import, export or build stream (default: ${DEFAULT-VALUE}).")
     long streamDeadlineSeconds;
 
     /** The tenant given with --tenant, if any (benchmarks use a fresh tenant otherwise). */
@@ -35,9 +40,19 @@ public final class ConnectionOptions {
         return Optional.ofNullable(tenant);
     }
 
+    /** How to call profile-service. */
     public ConnectionSettings settings() {
-        if (!HOST_PORT.matcher(target).matches()) {
-            throw CliException.usage("--target must be host:port, got '" + target + "'");
+        return settings("--target", target);
+    }
+
+    /** How to call similarity-service: the same tenant and deadlines, at --similarity-target. */
+    public ConnectionSettings similaritySettings() {
+        return settings("--similarity-target", similarityTarget);
+    }
+
+    private ConnectionSettings settings(String option, String address) {
+        if (!HOST_PORT.matcher(address).matches()) {
+            throw CliException.usage(option + " must be host:port, got '" + address + "'");
         }
         if (deadlineSeconds <= 0 || streamDeadlineSeconds <= 0) {
             throw CliException.usage("--deadline-seconds and --stream-deadline-seconds must be positive");
@@ -45,7 +60,7 @@ public final class ConnectionOptions {
         String envTenant = System.getenv("PERSONA_TENANT");
         String resolvedTenant = tenant != null ? tenant
                 : envTenant != null && !envTenant.isBlank() ? envTenant : DEFAULT_TENANT;
-        return new ConnectionSettings(target, resolvedTenant, Duration.ofSeconds(deadlineSeconds),
+        return new ConnectionSettings(address, resolvedTenant, Duration.ofSeconds(deadlineSeconds),
                 Duration.ofSeconds(streamDeadlineSeconds));
     }
 }

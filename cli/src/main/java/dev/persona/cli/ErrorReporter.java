@@ -2,7 +2,6 @@ package dev.persona.cli;
 
 import dev.persona.cli.grpc.ServiceErrors;
 import dev.persona.cli.io.DataFileException;
-import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
@@ -31,7 +30,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             return failure.exitCode();
         }
         if (e instanceof StatusRuntimeException || e instanceof StatusException) {
-            err.println("persona: " + ServiceErrors.describe(Status.fromThrowable(e), target(command)));
+            err.println("persona: " + ServiceErrors.describe(e, target(command)));
             return ExitCodes.FAILURE;
         }
         if (e instanceof DataFileException bad) {
@@ -56,7 +55,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         return ExitCodes.FAILURE;
     }
 
-    /** The --target of the failed command, to name the service address in the message. */
+    /** The --target of the failed command, for a failure that its channel did not mark with an address. */
     private static String target(CommandLine command) {
         return targetOf(command.getCommandSpec()).orElse("the configured target");
     }

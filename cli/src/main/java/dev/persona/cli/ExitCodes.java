@@ -5,7 +5,7 @@ public final class ExitCodes {
 
     public static final int OK = 0;
     /**
-     * profile-service failed or refused a call, a data file is malformed under --fail-fast, or a bench check failed.
+     * A service failed or refused a call, a data file is malformed under --fail-fast, or a bench check failed.
      */
     public static final int FAILURE = 1;
     /** A bad command line, or an input path that does not exist (picocli also uses 2 for usage errors). */

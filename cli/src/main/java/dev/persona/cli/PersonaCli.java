@@ -3,19 +3,21 @@ package dev.persona.cli;
 import dev.persona.cli.bench.BenchCommand;
 import dev.persona.cli.demo.DemoCommand;
 import dev.persona.cli.imports.ImportCommand;
+import dev.persona.cli.neighbors.NeighborsCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code persona} command: imports data sets, prints profiles, generates demo data and runs benchmarks, as a
- * gRPC client of profile-service. Exit codes: see {@link ExitCodes}.
+ * The {@code persona} command: imports data sets, prints profiles, builds and reads neighbour lists, generates demo
+ * data and runs benchmarks, as a gRPC client of profile-service and similarity-service. Exit codes: see
+ * {@link ExitCodes}.
  */
 @Command(name = "persona", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         version = "persona 0.1.0",
         description = "Persona: personalization platform for marketing.",
-        subcommands = {ImportCommand.class, ProfileCommand.class, DemoCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {ImportCommand.class, ProfileCommand.class, NeighborsCommand.class, DemoCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class PersonaCli {
 
     public static void main(String[] args) {

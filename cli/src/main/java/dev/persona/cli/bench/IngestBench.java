@@ -14,8 +14,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.OptionalDouble;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,8 +72,7 @@ public final class IngestBench implements Callable<Integer> {
         long stored = firstSummary.getAccepted() + firstSummary.getDuplicates();
         boolean reimportIdempotent = secondSummary.getAccepted() == 0 && secondSummary.getDuplicates() == stored;
         boolean exportComplete = export.rows() == firstSummary.getAccepted();
-        OptionalLong pid = PeakRss.pid(servicePid, PeakRss.PID_FILE);
-        OptionalDouble peakRss = pid.isPresent() ? PeakRss.megabytes(pid.getAsLong()) : OptionalDouble.empty();
+        PeakRss.Reading peakRss = PeakRss.Reading.of(ProfileConnection.SERVICE, servicePid);
 
         out.printf(Locale.ROOT, "first pass: %,d events in %.2f s (%,.0f events/s), %,d accepted%n",
                 first.sent(), first.seconds(), first.recordsPerSecond(), firstSummary.getAccepted());
@@ -85,9 +82,7 @@ public final class IngestBench implements Callable<Integer> {
         out.printf(Locale.ROOT, "export: %,d rows in %.2f s (%,.0f rows/s): %s%n", export.rows(), export.seconds(),
                 export.rowsPerSecond(), exportComplete ? "OK"
                         : "FAILED, expected " + firstSummary.getAccepted() + " rows (the first pass's accepted)");
-        out.println("profile-service peak RSS: " + (peakRss.isPresent()
-                ? String.format(Locale.ROOT, "%.1f MiB (pid %d)", peakRss.getAsDouble(), pid.getAsLong())
-                : "unknown (no --service-pid, no readable " + PeakRss.PID_FILE + ", or no /proc)"));
+        out.println(peakRss.describe());
         out.println(new JsonLine()
                 .put("bench", "ingest")
                 .put("tenant", tenant)
@@ -102,7 +97,7 @@ public final class IngestBench implements Callable<Integer> {
                 .put("rows_after_reimport", export.rows())
                 .put("export_seconds", export.seconds())
                 .put("export_rows_per_second", export.rowsPerSecond())
-                .put("profile_service_peak_rss_mb", peakRss)
+                .put("profile_service_peak_rss_mb", peakRss.megabytes())
                 .put("ok", reimportIdempotent && exportComplete));
         return reimportIdempotent && exportComplete ? ExitCodes.OK : ExitCodes.FAILURE;
     }

@@ -3,8 +3,12 @@ package dev.persona.cli.bench;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.OptionalDouble;
+import java.util.StringJoiner;
 
-/** One flat JSON object on one line, keys in insertion order: the machine-readable last line of a bench. */
+/**
+ * One flat JSON object on one line (values are scalars or arrays of numbers), keys in insertion order: the
+ * machine-readable last line of a bench.
+ */
 public final class JsonLine {
 
     private static final int DECIMALS = 3;
@@ -30,6 +34,15 @@ public final class JsonLine {
 
     public JsonLine put(String key, OptionalDouble value) {
         return value.isPresent() ? put(key, value.getAsDouble()) : raw(key, "null");
+    }
+
+    /** A JSON array of whole numbers. */
+    public JsonLine put(String key, long[] values) {
+        StringJoiner array = new StringJoiner(",", "[", "]");
+        for (long value : values) {
+            array.add(Long.toString(value));
+        }
+        return raw(key, array.toString());
     }
 
     public JsonLine put(String key, boolean value) {

@@ -3,16 +3,45 @@ package dev.persona.cli.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /** The peak resident set size of a process: VmHWM ("high water mark") in /proc/&lt;pid&gt;/status, Linux only. */
 public final class PeakRss {
 
-    /** Where the suite's start script writes profile-service's pid, relative to the directory it runs in. */
-    public static final Path PID_FILE = Path.of(".persona", "run", "profile-service.pid");
-
     private PeakRss() {
+    }
+
+    /**
+     * A service's peak RSS as a bench reports it.
+     *
+     * @param service   the service's name, for example "profile-service"
+     * @param pidFile   where its pid was looked for when --service-pid was not given
+     * @param pid       the pid, if known
+     * @param megabytes the peak RSS in MiB, if the process and /proc exist
+     */
+    public record Reading(String service, Path pidFile, OptionalLong pid, OptionalDouble megabytes) {
+
+        /** The peak RSS of the process {@code explicitPid}, else of the one in the suite's pid file of the service. */
+        public static Reading of(String service, Long explicitPid) {
+            Path pidFile = PeakRss.pidFile(service);
+            OptionalLong pid = PeakRss.pid(explicitPid, pidFile);
+            return new Reading(service, pidFile, pid,
+                    pid.isPresent() ? PeakRss.megabytes(pid.getAsLong()) : OptionalDouble.empty());
+        }
+
+        /** For example "profile-service peak RSS: 512.3 MiB (pid 4242)". */
+        public String describe() {
+            return service + " peak RSS: " + (megabytes.isPresent()
+                    ? String.format(Locale.ROOT, "%.1f MiB (pid %d)", megabytes.getAsDouble(), pid.getAsLong())
+                    : "unknown (no --service-pid, no readable " + pidFile + ", or no /proc)");
+        }
+    }
+
+    /** Where the suite's start script writes a service's pid, relative to the directory it runs in. */
+    public static Path pidFile(String service) {
+        return Path.of(".persona", "run", service + ".pid");
     }
 
     /** The explicit pid, else the one in {@code pidFile} if that file exists and holds a number. */

@@ -65,6 +65,20 @@ public final class ProgressMeter {
         }
     }
 
+    /**
+     * One stage of a longer task is over (a phase of a build): its final figures stay on a line of their own, on a
+     * terminal as in a log, however quick it was.
+     */
+    public void complete(long records, long done, long total) {
+        long now = nanoClock.getAsLong();
+        if (status.terminal()) {
+            status.draw(line(records, done, total, now));
+            status.endLine();
+        } else {
+            status.println(label + ": " + describe(records, verb, seconds(now), done, total));
+        }
+    }
+
     /** The stream is over: moves below the bar on a terminal. */
     public void finish() {
         if (status.terminal()) {

@@ -20,4 +20,10 @@ class JsonLineTest {
     void stringsAreEscaped() {
         assertEquals("{\"t\":\"a\\\"b\\\\c\\u000a\"}", new JsonLine().put("t", "a\"b\\c\n").toString());
     }
+
+    @Test
+    void arraysOfWholeNumbersAreWrittenAsJsonArrays() {
+        assertEquals("{\"ms\":[3,1,2],\"none\":[]}",
+                new JsonLine().put("ms", new long[] {3, 1, 2}).put("none", new long[0]).toString());
+    }
 }

@@ -76,4 +76,17 @@ class ProgressMeterTest {
         assertTrue(printed.contains("\ru.data [####################] 100%  2 sent  2/s  committing"), printed);
         assertTrue(printed.endsWith(System.lineSeparator()), printed);
     }
+
+    @Test
+    void aCompletedStageLeavesItsFiguresOnALineOfItsOwnEvenWhenQuick() {
+        ProgressMeter plain = meter(false);
+        plain.update(1, 1, 4);
+        plain.complete(4, 4, 4);
+        assertEquals("u.data: 100%  4 sent  0/s", err.toString().strip());
+        err.getBuffer().setLength(0);
+        ProgressMeter terminal = meter(true);
+        now.addAndGet(2 * SECOND);
+        terminal.complete(4, 4, 4);
+        assertEquals("\ru.data [####################] 100%  4 sent  2/s" + System.lineSeparator(), err.toString());
+    }
 }

@@ -1,0 +1,241 @@
+package dev.persona.cli.bench;
+
+import dev.persona.api.v1.BuildNeighborsRequest;
+import dev.persona.api.v1.BuildResult;
+import dev.persona.api.v1.Entity;
+import dev.persona.api.v1.EventType;
+import dev.persona.api.v1.Interaction;
+import dev.persona.api.v1.Metric;
+import dev.persona.cli.CliException;
+import dev.persona.cli.ConnectionOptions;
+import dev.persona.cli.ExitCodes;
+import dev.persona.cli.console.StatusLine;
+import dev.persona.cli.grpc.ConnectionSettings;
+import dev.persona.cli.grpc.ProfileConnection;
+import dev.persona.cli.grpc.SimilarityConnection;
+import dev.persona.cli.neighbors.BuildOptions;
+import dev.persona.cli.neighbors.NeighborBuild;
+import dev.persona.cli.neighbors.NeighborList;
+import dev.persona.cli.neighbors.NeighborNames;
+import java.io.PrintWriter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code persona bench neighbors}: build time of the neighbour lists, then latency and throughput of reading them.
+ * All callers share one channel: gRPC multiplexes the calls over its HTTP/2 connection.
+ */
+@Command(name = "neighbors",
+        description = {"Times BuildNeighbors, then GetSimilarItems (or GetSimilarUsers) under concurrent load.",
+                "Builds the neighbour lists of the tenant's log --builds times and reports each build's time, as "
+                + "measured here and by the service, and their median. Then reads the distinct ids of the log "
+                + "(ExportInteractions of profile-service) and makes --calls GetSimilarItems (GetSimilarUsers for "
+                + "--entity user) calls of ids drawn at random, from --concurrency threads, after --warmup untimed "
+                + "ones: p50, p90, p99 and max in milliseconds, and requests/s. The tenant's data stays as it is."})
+public final class NeighborsBench implements Callable<Integer> {
+
+    private static final double NANOS_PER_MILLI = 1e6;
+    private static final int MAX_CONCURRENCY = 1_024;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    BuildOptions build;
+
+    @Option(names = "--entity", paramLabel = "<entity>", defaultValue = "item",
+            converter = NeighborNames.EntityConverter.class, completionCandidates = NeighborNames.Entities.class,
+            description = "Neighbours of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Entity entity;
+
+    @Option(names = "--threads", paramLabel = "<n>", defaultValue = "2",
+            description = "Worker threads of each build; 0 leaves it to the service (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--builds", paramLabel = "<n>", defaultValue = "3",
+            description = "Builds to time (default: ${DEFAULT-VALUE}).")
+    int builds;
+
+    @Option(names = "--calls", paramLabel = "<n>", defaultValue = "20000",
+            description = "Timed reads (default: ${DEFAULT-VALUE}).")
+    int calls;
+
+    @Option(names = "--concurrency", paramLabel = "<n>", defaultValue = "8",
+            description = "Client threads making the reads (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--warmup", paramLabel = "<n>", defaultValue = "2000",
+            description = "Untimed reads first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--query-k", paramLabel = "<k>", defaultValue = "10",
+            description = "Neighbours asked for by each read (default: ${DEFAULT-VALUE}).")
+    int queryK;
+
+    @Option(names = "--seed", defaultValue = "42",
+            description = "Seed of the random choice of ids (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--service-pid", paramLabel = "<pid>",
+            description = "similarity-service's pid, for its peak RSS "
+                    + "(default: read from .persona/run/similarity-service.pid).")
+    Long servicePid;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (builds < 1 || calls < 1 || warmup < 0 || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+            throw CliException.usage("--builds and --calls must be 1 or more, --warmup 0 or more, --concurrency 1 to "
+                    + MAX_CONCURRENCY);
+        }
+        if (queryK < 1 || queryK > BuildOptions.MAX_K) {
+            throw CliException.usage("--query-k must be 1 to " + BuildOptions.MAX_K + ", got " + queryK);
+        }
+        BuildNeighborsRequest request = build.request(entity, threads);
+        ConnectionSettings profileSettings = connection.settings();
+        ConnectionSettings similaritySettings = connection.similaritySettings();
+        String tenant = profileSettings.tenant();
+        PrintWriter out = spec.commandLine().getOut();
+        StatusLine status = StatusLine.on(spec.commandLine().getErr());
+        out.println("tenant " + tenant);
+        Builds timed;
+        List<String> ids;
+        Reads reads;
+        try (SimilarityConnection similarity = SimilarityConnection.open(similaritySettings);
+                ProfileConnection profiles = ProfileConnection.open(profileSettings)) {
+            timed = build(similarity, request, out, status);
+            ids = distinctIds(profiles, out, status);
+            reads = read(similarity, ids);
+        }
+        BuildResult last = timed.last().result();
+        Percentiles buildTimes = Percentiles.of(timed.millis());
+        Percentiles serverBuildTimes = Percentiles.of(timed.serverMillis());
+        Percentiles latency = Percentiles.of(reads.run().nanos());
+        double p50 = latency.at(50) / NANOS_PER_MILLI;
+        double p90 = latency.at(90) / NANOS_PER_MILLI;
+        double p99 = latency.at(99) / NANOS_PER_MILLI;
+        double max = latency.max() / NANOS_PER_MILLI;
+        double requestsPerSecond = reads.run().callsPerSecond();
+        PeakRss.Reading peakRss = PeakRss.Reading.of(SimilarityConnection.SERVICE, servicePid);
+
+        out.printf(Locale.ROOT, "builds: median %.3f s (%.3f s by the service)%n", buildTimes.at(50) / 1e3,
+                serverBuildTimes.at(50) / 1e3);
+        out.printf(Locale.ROOT, "%s, %,d calls from %d threads after %,d warm-up: p50 %.3f ms, p90 %.3f ms, "
+                + "p99 %.3f ms, max %.3f ms, %,.0f requests/s (%,d empty lists)%n",
+                entity == Entity.ENTITY_USER ? "GetSimilarUsers" : "GetSimilarItems", calls, concurrency, warmup,
+                p50, p90, p99, max, requestsPerSecond, reads.emptyLists());
+        out.println(peakRss.describe());
+        out.println(new JsonLine()
+                .put("bench", "neighbors")
+                .put("tenant", tenant)
+                .put("entity", NeighborNames.of(entity))
+                .put("metric", NeighborNames.of(request.getMetric()))
+                .put("k", request.getK())
+                .put("threads", threads)
+                .put("builds", builds)
+                .put("generation", last.getGeneration())
+                .put("entities", last.getEntities())
+                .put("pairs", last.getPairs())
+                .put("build_ms", timed.millis())
+                .put("build_server_ms", timed.serverMillis())
+                .put("build_median_ms", buildTimes.at(50))
+                .put("build_server_median_ms", serverBuildTimes.at(50))
+                .put("ids", ids.size())
+                .put("calls", calls)
+                .put("concurrency", concurrency)
+                .put("warmup", warmup)
+                .put("query_k", queryK)
+                .put("empty_lists", reads.emptyLists())
+                .put("p50_ms", p50)
+                .put("p90_ms", p90)
+                .put("p99_ms", p99)
+                .put("max_ms", max)
+                .put("mean_ms", latency.mean() / NANOS_PER_MILLI)
+                .put("requests_per_second", requestsPerSecond)
+                .put("similarity_service_peak_rss_mb", peakRss.megabytes()));
+        return ExitCodes.OK;
+    }
+
+    /** The builds' times in milliseconds, measured here and by the service, and the last build. */
+    private record Builds(long[] millis, long[] serverMillis, NeighborBuild.Built last) {
+    }
+
+    /** The timed reads, and how many of them gave an empty list. */
+    private record Reads(ConcurrentCalls.Run run, long emptyLists) {
+    }
+
+    private Builds build(SimilarityConnection similarity, BuildNeighborsRequest request, PrintWriter out,
+            StatusLine status) {
+        long[] millis = new long[builds];
+        long[] serverMillis = new long[builds];
+        NeighborBuild.Built built = null;
+        for (int b = 0; b < builds; b++) {
+            built = NeighborBuild.run(similarity, request, status);
+            millis[b] = built.elapsed().toMillis();
+            serverMillis[b] = built.result().getElapsedMs();
+            out.printf(Locale.ROOT, "build %d/%d: %s%n", b + 1, builds, built.summary());
+            out.flush();
+        }
+        return new Builds(millis, serverMillis, built);
+    }
+
+    /** The distinct ids of the entity in the log, in the order of their first interaction. */
+    private List<String> distinctIds(ProfileConnection profiles, PrintWriter out, StatusLine status) {
+        Set<String> distinct = new LinkedHashSet<>();
+        Function<Interaction, String> idOf = entity == Entity.ENTITY_USER ? Interaction::getUserId
+                : Interaction::getItemId;
+        // Similarity ignores impressions: an id seen only in impressions has no neighbours.
+        InteractionExport.Count export = InteractionExport.readAll(profiles, status, interaction -> {
+            if (interaction.getType() != EventType.EVENT_TYPE_IMPRESSION) {
+                distinct.add(idOf.apply(interaction));
+            }
+        });
+        if (distinct.isEmpty()) {
+            throw CliException.failure("the log of tenant " + profiles.settings().tenant()
+                    + " holds no interaction to draw ids from");
+        }
+        out.printf(Locale.ROOT, "ids: %,d distinct %ss in %,d interactions (exported in %.2f s)%n", distinct.size(),
+                NeighborNames.of(entity), export.rows(), export.seconds());
+        out.flush();
+        return List.copyOf(distinct);
+    }
+
+    /** --warmup untimed reads, then --calls timed ones, of ids drawn at random with --seed. */
+    private Reads read(SimilarityConnection similarity, List<String> ids) throws InterruptedException {
+        Metric metric = build.scoring().metric();
+        Random random = new Random(seed);
+        String[] warmupIds = draw(ids, warmup, random);
+        String[] timedIds = draw(ids, calls, random);
+        ConcurrentCalls.run(warmup, concurrency,
+                i -> NeighborList.fetch(similarity.unary(), entity, warmupIds[i], queryK, metric));
+        LongAdder empty = new LongAdder();
+        ConcurrentCalls.Run run = ConcurrentCalls.run(calls, concurrency, i -> {
+            if (NeighborList.fetch(similarity.unary(), entity, timedIds[i], queryK, metric).neighbors().isEmpty()) {
+                empty.increment();
+            }
+        });
+        return new Reads(run, empty.sum());
+    }
+
+    /** {@code count} ids drawn uniformly, with replacement. */
+    private static String[] draw(List<String> ids, int count, Random random) {
+        String[] drawn = new String[count];
+        for (int i = 0; i < count; i++) {
+            drawn[i] = ids.get(random.nextInt(ids.size()));
+        }
+        return drawn;
+    }
+}
