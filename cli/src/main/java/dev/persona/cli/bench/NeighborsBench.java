@@ -6,6 +6,7 @@ import dev.persona.api.v1.Entity;
 import dev.persona.api.v1.EventType;
 import dev.persona.api.v1.Interaction;
 import dev.persona.api.v1.Metric;
+import dev.persona.api.v1.Neighbor;
 import dev.persona.cli.CliException;
 import dev.persona.cli.ConnectionOptions;
 import dev.persona.cli.ExitCodes;
@@ -114,11 +115,13 @@ public final class NeighborsBench implements Callable<Integer> {
         Builds timed;
         List<String> ids;
         Reads reads;
+        double topOneSum;
         try (SimilarityConnection similarity = SimilarityConnection.open(similaritySettings);
                 ProfileConnection profiles = ProfileConnection.open(profileSettings)) {
             timed = build(similarity, request, out, status);
             ids = distinctIds(profiles, out, status);
             reads = read(similarity, ids);
+            topOneSum = topOneSum(similarity, ids);
         }
         BuildResult last = timed.last().result();
         Percentiles buildTimes = Percentiles.of(timed.millis());
@@ -138,6 +141,8 @@ public final class NeighborsBench implements Callable<Integer> {
                 entity == Entity.ENTITY_USER ? "GetSimilarUsers" : "GetSimilarItems", calls, concurrency, warmup,
                 p50, p90, p99, max, requestsPerSecond, reads.emptyLists());
         out.println(peakRss.describe());
+        out.printf(Locale.ROOT, "sum over %,d %ss of the top-1 similarity: %.4f%n", ids.size(),
+                NeighborNames.of(entity), topOneSum);
         out.println(new JsonLine()
                 .put("bench", "neighbors")
                 .put("tenant", tenant)
@@ -165,7 +170,8 @@ public final class NeighborsBench implements Callable<Integer> {
                 .put("max_ms", max)
                 .put("mean_ms", latency.mean() / NANOS_PER_MILLI)
                 .put("requests_per_second", requestsPerSecond)
-                .put("similarity_service_peak_rss_mb", peakRss.megabytes()));
+                .put("similarity_service_peak_rss_mb", peakRss.megabytes())
+                .put("top1_sum", Math.round(topOneSum * 1e4) / 1e4));
         return ExitCodes.OK;
     }
 
@@ -228,6 +234,20 @@ public final class NeighborsBench implements Callable<Integer> {
             }
         });
         return new Reads(run, empty.sum());
+    }
+
+    /**
+     * The sum over every id of its best neighbour's score (0 for an empty list): one number that an independent
+     * computation of the same lists can be checked against.
+     */
+    private double topOneSum(SimilarityConnection similarity, List<String> ids) {
+        Metric metric = build.scoring().metric();
+        double sum = 0;
+        for (String id : ids) {
+            List<Neighbor> top = NeighborList.fetch(similarity.unary(), entity, id, 1, metric).neighbors();
+            sum += top.isEmpty() ? 0 : top.get(0).getScore();
+        }
+        return sum;
     }
 
     /** {@code count} ids drawn uniformly, with replacement. */

@@ -47,7 +47,7 @@ class NeighborsBenchTest extends FakeServicesTest {
         CliRun run = CliRun.of(args(TENANT, "bench", "neighbors", "--builds", "2", "--calls", "60", "--warmup", "9",
                 "--concurrency", "3", "--k", "20", "--service-pid", Long.toString(Long.MAX_VALUE)));
         assertEquals(0, run.exitCode(), run::toString);
-        assertEquals(Map.of(TENANT + " BuildNeighbors", 2L, TENANT + " GetSimilarItems", 69L), callsByRpc());
+        assertEquals(Map.of(TENANT + " BuildNeighbors", 2L, TENANT + " GetSimilarItems", 72L), callsByRpc());
         assertTrue(run.out().contains("build 2/2: item cosine neighbours: generation 2, 2 entities, 2 pairs, "),
                 run::toString);
         assertTrue(run.out().contains("ids: 3 distinct items in 5 interactions"), run::toString);
@@ -59,7 +59,8 @@ class NeighborsBenchTest extends FakeServicesTest {
                 + "\"build_server_median_ms\":7,\"ids\":3,\"calls\":60,\"concurrency\":3,\"warmup\":9,\"query_k\":10,"
                 + "\"empty_lists\":\\d+,\"p50_ms\":" + NUMBER + ",\"p90_ms\":" + NUMBER + ",\"p99_ms\":" + NUMBER
                 + ",\"max_ms\":" + NUMBER + ",\"mean_ms\":" + NUMBER + ",\"requests_per_second\":" + NUMBER
-                + ",\"similarity_service_peak_rss_mb\":null}"), json);
+                + ",\"similarity_service_peak_rss_mb\":null,\"top1_sum\":" + NUMBER + "}"), json);
+        assertTrue(run.out().contains("sum over 3 items of the top-1 similarity: "), run::toString);
     }
 
     @Test
@@ -69,7 +70,7 @@ class NeighborsBenchTest extends FakeServicesTest {
         assertEquals(0, CliRun.of(bench).exitCode());
         List<Object> first = similarityService.requests().subList(1, 31);
         assertEquals(0, CliRun.of(bench).exitCode());
-        assertEquals(first, similarityService.requests().subList(32, 62));
+        assertEquals(first, similarityService.requests().subList(35, 65));
     }
 
     @Test
@@ -77,7 +78,7 @@ class NeighborsBenchTest extends FakeServicesTest {
         CliRun run = CliRun.of(args(TENANT, "bench", "neighbors", "--entity", "user", "--metric", "jaccard",
                 "--builds", "1", "--calls", "10", "--warmup", "0", "--query-k", "5"));
         assertEquals(0, run.exitCode(), run::toString);
-        assertEquals(Map.of(TENANT + " BuildNeighbors", 1L, TENANT + " GetSimilarUsers", 10L), callsByRpc());
+        assertEquals(Map.of(TENANT + " BuildNeighbors", 1L, TENANT + " GetSimilarUsers", 13L), callsByRpc());
         assertTrue(run.lastLine().contains("\"entity\":\"user\",\"metric\":\"jaccard\","), run::toString);
         assertTrue(run.lastLine().contains("\"empty_lists\":0,"), run::toString);
     }
