@@ -33,12 +33,14 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Inject;
 import java.util.List;
 
 /**
- * The SimilarityService RPCs: validation and translation between protobuf and the services, nothing else. Every
- * method runs on a worker thread. BuildNeighbors streams at most a few Progress messages per second per phase.
+ * The SimilarityService RPCs: validation and translation between protobuf and the services, nothing else. List
+ * queries answer near-cache hits on the I/O thread and move to a worker thread otherwise; the other RPCs run on
+ * worker threads. BuildNeighbors streams at most a few Progress messages per second per phase.
  */
 @GrpcService
 public class SimilarityGrpcService extends SimilarityServiceGrpc.SimilarityServiceImplBase {
@@ -84,31 +86,53 @@ public class SimilarityGrpcService extends SimilarityServiceGrpc.SimilarityServi
     }
 
     @Override
-    @Blocking
     public void getSimilarItems(GetSimilarItemsRequest request, StreamObserver<GetSimilarItemsResponse> out) {
         String tenant = Tenant.current();
-        GrpcCalls.unary(out, () -> {
-            String itemId = Ids.require("item_id", request.getItemId());
-            int k = queryK(request.getK());
-            Scope scope = new Scope(false, metric(request.getMetricValue(), "metric"));
-            ServeService.Similar similar = serve.similar(tenant, scope, "item_id", itemId, k);
-            return GetSimilarItemsResponse.newBuilder().addAllNeighbors(toProto(similar.neighbors()))
-                    .setGeneration(similar.generation()).build();
-        });
+        similar(out, tenant, false, "item_id", request.getItemId(), request.getK(), request.getMetricValue(),
+                (neighbors, generation) -> GetSimilarItemsResponse.newBuilder().addAllNeighbors(neighbors)
+                        .setGeneration(generation).build());
     }
 
     @Override
-    @Blocking
     public void getSimilarUsers(GetSimilarUsersRequest request, StreamObserver<GetSimilarUsersResponse> out) {
         String tenant = Tenant.current();
-        GrpcCalls.unary(out, () -> {
-            String userId = Ids.require("user_id", request.getUserId());
-            int k = queryK(request.getK());
-            Scope scope = new Scope(true, metric(request.getMetricValue(), "metric"));
-            ServeService.Similar similar = serve.similar(tenant, scope, "user_id", userId, k);
-            return GetSimilarUsersResponse.newBuilder().addAllNeighbors(toProto(similar.neighbors()))
-                    .setGeneration(similar.generation()).build();
-        });
+        similar(out, tenant, true, "user_id", request.getUserId(), request.getK(), request.getMetricValue(),
+                (neighbors, generation) -> GetSimilarUsersResponse.newBuilder().addAllNeighbors(neighbors)
+                        .setGeneration(generation).build());
+    }
+
+    /** Builds a GetSimilarItems or GetSimilarUsers response. */
+    private interface SimilarResponse<T> {
+        T of(List<dev.persona.api.v1.Neighbor> neighbors, long generation);
+    }
+
+    /**
+     * Serves a list query. Runs on the I/O thread: validation and a near-cache hit answer right there, with no
+     * thread hop; a miss (Redis or ProfileService to ask) moves to a worker thread.
+     */
+    private <T> void similar(StreamObserver<T> out, String tenant, boolean users, String field, String rawId,
+                             int rawK, int metric, SimilarResponse<T> response) {
+        String id;
+        int k;
+        Scope scope;
+        try {
+            id = Ids.require(field, rawId);
+            k = queryK(rawK);
+            scope = new Scope(users, metric(metric, "metric"));
+        } catch (RuntimeException e) {
+            out.onError(ErrorMapper.toStatus(e).asRuntimeException());
+            return;
+        }
+        ServeService.Similar hit = serve.similarFromMemory(tenant, scope, id, k);
+        if (hit != null) {
+            out.onNext(response.of(toProto(hit.neighbors()), hit.generation()));
+            out.onCompleted();
+            return;
+        }
+        Infrastructure.getDefaultWorkerPool().execute(() -> GrpcCalls.unary(out, () -> {
+            ServeService.Similar similar = serve.similar(tenant, scope, field, id, k);
+            return response.of(toProto(similar.neighbors()), similar.generation());
+        }));
     }
 
     @Override

@@ -67,6 +67,12 @@ public class Pointers {
         return known.orElse(null);
     }
 
+    /** The scope's serving generation as this replica last saw it, without asking Redis; null when not known. */
+    public Generation known(String tenant, Scope scope) {
+        Optional<Generation> known = pointers.get(new Key(tenant, scope));
+        return known == null ? null : known.orElse(null);
+    }
+
     /** The near-cached list of {@code id} in generation {@code g}, or null. */
     public List<Neighbor> cached(String tenant, Scope scope, Generation g, String id) {
         Cached c = lists.getIfPresent(new ListKey(tenant, scope, id));

@@ -43,6 +43,16 @@ public class ServeService {
     @Inject
     LiveLogs logs;
 
+    /**
+     * The answer of {@link #similar} when this replica can give it from memory alone (pointer known, list
+     * near-cached), else null. Never blocks, so it may run on an I/O thread.
+     */
+    public Similar similarFromMemory(String tenant, Scope scope, String id, int k) {
+        Generation g = pointers.known(tenant, scope);
+        List<Neighbor> neighbors = g == null ? null : pointers.cached(tenant, scope, g, id);
+        return neighbors == null ? null : new Similar(first(neighbors, k), g.generation());
+    }
+
     /** Up to {@code k} neighbours of {@code id} (field {@code field} of the request) from the serving generation. */
     public Similar similar(String tenant, Scope scope, String field, String id, int k) {
         Generation g = pointers.current(tenant, scope);
@@ -61,7 +71,11 @@ public class ServeService {
             }
             pointers.cache(tenant, scope, g, id, neighbors);
         }
-        return new Similar(neighbors.size() <= k ? neighbors : neighbors.subList(0, k), g.generation());
+        return new Similar(first(neighbors, k), g.generation());
+    }
+
+    private static List<Neighbor> first(List<Neighbor> neighbors, int k) {
+        return neighbors.size() <= k ? neighbors : neighbors.subList(0, k);
     }
 
     /** The exact score of {@code a} and {@code b} over the log as it is now. */
