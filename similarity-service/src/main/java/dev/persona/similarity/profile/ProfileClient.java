@@ -22,9 +22,12 @@ import io.quarkus.grpc.GrpcClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What similarity-service reads from ProfileService: the log (ExportInteractions), who denied consent, which items
@@ -56,36 +59,31 @@ public class ProfileClient {
 
     /** Ids of the users whose consent is DENIED. */
     public Set<String> deniedUsers(String tenant) {
-        return call(() -> {
-            Set<String> denied = new HashSet<>();
-            Iterator<ExportUsersResponse> it = stub(tenant, STREAM_DEADLINE_MS)
-                    .exportUsers(ExportUsersRequest.newBuilder().setBatchSize(10_000).build());
-            while (it.hasNext()) {
-                for (User u : it.next().getUsersList()) {
-                    if (u.getConsent() == ConsentStatus.CONSENT_STATUS_DENIED) {
-                        denied.add(u.getUserId());
-                    }
-                }
-            }
-            return denied;
-        });
+        return call(() -> ids(stub(tenant, STREAM_DEADLINE_MS)
+                        .exportUsers(ExportUsersRequest.newBuilder().setBatchSize(10_000).build()),
+                ExportUsersResponse::getUsersList, u -> u.getConsent() == ConsentStatus.CONSENT_STATUS_DENIED,
+                User::getUserId));
     }
 
     /** Ids of the items marked inactive. */
     public Set<String> inactiveItems(String tenant) {
-        return call(() -> {
-            Set<String> inactive = new HashSet<>();
-            Iterator<ExportItemsResponse> it = stub(tenant, STREAM_DEADLINE_MS)
-                    .exportItems(ExportItemsRequest.newBuilder().setBatchSize(10_000).build());
-            while (it.hasNext()) {
-                for (Item item : it.next().getItemsList()) {
-                    if (!item.getActive()) {
-                        inactive.add(item.getItemId());
-                    }
+        return call(() -> ids(stub(tenant, STREAM_DEADLINE_MS)
+                        .exportItems(ExportItemsRequest.newBuilder().setBatchSize(10_000).build()),
+                ExportItemsResponse::getItemsList, item -> !item.getActive(), Item::getItemId));
+    }
+
+    /** The ids of the records of an export stream that {@code keep} accepts. */
+    private static <B, R> Set<String> ids(Iterator<B> batches, Function<B, List<R>> records, Predicate<R> keep,
+                                          Function<R, String> id) {
+        Set<String> ids = new HashSet<>();
+        while (batches.hasNext()) {
+            for (R r : records.apply(batches.next())) {
+                if (keep.test(r)) {
+                    ids.add(id.apply(r));
                 }
             }
-            return inactive;
-        });
+        }
+        return ids;
     }
 
     /** The user's consent, or null when the user is unknown. */
