@@ -1,0 +1,10 @@
+package dev.persona.recommend.core;
+
+/**
+ * One event of a user's history.
+ *
+ * @param value      the rating for {@link EventKind#RATING}, the amount for a purchase, else 0
+ * @param atMillis   when it happened, epoch milliseconds
+ */
+public record UserEvent(String itemId, EventKind kind, double value, long atMillis) {
+}
