@@ -1,5 +1,6 @@
 package dev.persona.recommend.popular;
 
+import dev.persona.common.collect.LongIntMap;
 import dev.persona.recommend.core.EventKind;
 import dev.persona.recommend.core.EventWeights;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public final class Popularity {
     private int[][] userPairs = new int[FIRST_CAPACITY][];
     private int[] userPairCount = new int[FIRST_CAPACITY];
 
-    private final PairTable pairs = new PairTable();
+    private final LongIntMap pairs = new LongIntMap();
     /** Per slot: the pair's item, its latest event time and its summed weight. */
     private int[] slotItem = new int[FIRST_CAPACITY];
     private long[] slotLast = new long[FIRST_CAPACITY];
@@ -118,11 +119,11 @@ public final class Popularity {
         }
         int u = userOf(userId);
         int i = itemOf(itemId);
-        long key = PairTable.key(u, i);
+        long key = LongIntMap.key(u, i);
         int slot = pairs.get(key);
         if (slot < 0) {
             slot = newSlot(i, atMillis, weight);
-            pairs.putAbsent(key, slot);
+            pairs.put(key, slot);
             appendUserPair(u, slot);
             itemUsers[i]++;
             // Computed before itemTrend[i] is read: growth may rebase, which rescales every S(i).
@@ -156,7 +157,7 @@ public final class Popularity {
         for (int p = 0; p < count; p++) {
             int slot = mine[p];
             int i = slotItem[slot];
-            pairs.remove(PairTable.key(u, i));
+            pairs.remove(LongIntMap.key(u, i));
             int users = --itemUsers[i];
             if (users == 0) {
                 // Exact zeros rather than the rounding left by subtractions.

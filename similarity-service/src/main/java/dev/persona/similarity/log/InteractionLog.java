@@ -1,5 +1,6 @@
 package dev.persona.similarity.log;
 
+import dev.persona.common.collect.LongIntMap;
 import dev.persona.similarity.kernel.IdIndex;
 import dev.persona.similarity.kernel.DuplicatePolicy;
 import dev.persona.similarity.kernel.InteractionMatrix;
@@ -48,7 +49,7 @@ public final class InteractionLog {
         }
         int u = users.add(userId);
         int i = items.add(itemId);
-        long key = ((long) u << 32) | i;
+        long key = LongIntMap.key(u, i);
         int slot = pairIndex.get(key);
         if (slot < 0) {
             slot = newSlot(u, i, value, rating);
@@ -83,7 +84,7 @@ public final class InteractionLog {
         for (int p = 0; p < mine.size(); p++) {
             int slot = mine.get(p);
             int i = slotItem[slot];
-            pairIndex.remove(((long) u << 32) | i);
+            pairIndex.remove(LongIntMap.key(u, i));
             itemSlots[i].removeValue(slot);
             slotUser[slot] = -1;
         }

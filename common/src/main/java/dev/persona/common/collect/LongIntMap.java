@@ -1,12 +1,13 @@
-package dev.persona.similarity.log;
+package dev.persona.common.collect;
 
 import java.util.Arrays;
 
 /**
  * A map from non-negative long keys to int values in two primitive arrays: open addressing with linear probing and
- * backward-shift deletion (no tombstones), so lookups stay short after many removals. Not thread-safe.
+ * backward-shift deletion (no tombstones), so lookups stay short after many removals. Kept at most half full: 24 to
+ * 48 bytes per entry. Used for (user, item) pairs keyed by {@link #key(int, int)}. Not thread-safe.
  */
-final class LongIntMap {
+public final class LongIntMap {
 
     private static final long EMPTY = -1;
 
@@ -15,12 +16,17 @@ final class LongIntMap {
     private int size;
     private int mask;
 
-    LongIntMap() {
+    public LongIntMap() {
         allocate(1024);
     }
 
+    /** The key of a pair of non-negative ints: {@code a << 32 | b}. */
+    public static long key(int a, int b) {
+        return ((long) a << 32) | b;
+    }
+
     /** The value of {@code key}, or -1 when absent. */
-    int get(long key) {
+    public int get(long key) {
         for (int i = slot(key); ; i = (i + 1) & mask) {
             long k = keys[i];
             if (k == key) {
@@ -33,7 +39,7 @@ final class LongIntMap {
     }
 
     /** Maps {@code key} (≥ 0) to {@code value}, replacing any earlier value. */
-    void put(long key, int value) {
+    public void put(long key, int value) {
         if (key < 0) {
             throw new IllegalArgumentException("keys must be ≥ 0, got " + key);
         }
@@ -55,7 +61,7 @@ final class LongIntMap {
     }
 
     /** Removes {@code key} if present, shifting later entries of its probe run back into the gap. */
-    void remove(long key) {
+    public void remove(long key) {
         int i = slot(key);
         while (keys[i] != key) {
             if (keys[i] == EMPTY) {
@@ -80,7 +86,7 @@ final class LongIntMap {
         }
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 

@@ -1,4 +1,4 @@
-package dev.persona.similarity.log;
+package dev.persona.common.collect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
