@@ -24,8 +24,6 @@ public interface SimilarityConfig {
 
     Rebuild rebuild();
 
-    Feed feed();
-
     @WithName("erasure-memory")
     Duration erasureMemory();
 
@@ -49,14 +47,6 @@ public interface SimilarityConfig {
 
         @WithName("check-every")
         Duration checkEvery();
-    }
-
-    /** How the change feed is followed. */
-    interface Feed {
-        Duration block();
-
-        @WithName("discover-every")
-        Duration discoverEvery();
     }
 
     /** The build thread count for a request's {@code threads} (0 = the configured default). */

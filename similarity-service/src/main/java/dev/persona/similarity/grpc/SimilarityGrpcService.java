@@ -27,7 +27,7 @@ import dev.persona.similarity.service.BuildService;
 import dev.persona.similarity.service.Requests;
 import dev.persona.similarity.service.ServeService;
 import dev.persona.similarity.store.Generation;
-import dev.persona.similarity.store.Neighbor;
+import dev.persona.common.neighbors.Neighbor;
 import dev.persona.similarity.store.Scope;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;

@@ -1,6 +1,7 @@
 package dev.persona.similarity.service;
 
 import dev.persona.common.error.ApiError;
+import dev.persona.common.feed.FeedFollower;
 import dev.persona.similarity.config.SimilarityConfig;
 import dev.persona.similarity.store.Generation;
 import dev.persona.similarity.store.NeighborStore;

@@ -3,7 +3,7 @@ package dev.persona.similarity.service;
 import dev.persona.api.v1.Interaction;
 import dev.persona.similarity.config.SimilarityConfig;
 import dev.persona.similarity.log.InteractionLog;
-import dev.persona.similarity.profile.ProfileClient;
+import dev.persona.common.profile.ProfileClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;

@@ -1,6 +1,8 @@
 package dev.persona.similarity.store;
 
 import dev.persona.common.error.ApiError;
+import dev.persona.common.neighbors.Neighbor;
+import dev.persona.common.neighbors.NeighborCodec;
 import dev.persona.common.redis.RedisKeys;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;

@@ -14,7 +14,7 @@ import dev.persona.api.v1.GetSimilarItemsResponse;
 import dev.persona.api.v1.Metric;
 import dev.persona.api.v1.NeighborsStatus;
 import dev.persona.common.redis.RedisKeys;
-import dev.persona.similarity.testing.StandInProfileResource;
+import dev.persona.common.testing.StandInProfileResource;
 import io.grpc.Status;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -9,7 +9,7 @@ import dev.persona.api.v1.GetSimilarUsersRequest;
 import dev.persona.api.v1.Metric;
 import dev.persona.api.v1.Neighbor;
 import dev.persona.api.v1.NeighborsStatus;
-import dev.persona.similarity.testing.StandInProfileResource;
+import dev.persona.common.testing.StandInProfileResource;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.test.common.QuarkusTestResource;

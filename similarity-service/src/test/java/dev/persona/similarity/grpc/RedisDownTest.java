@@ -4,7 +4,7 @@ import dev.persona.api.v1.Entity;
 import dev.persona.api.v1.GetNeighborsStatusRequest;
 import dev.persona.api.v1.GetSimilarItemsRequest;
 import dev.persona.api.v1.Metric;
-import dev.persona.similarity.testing.StandInProfileResource;
+import dev.persona.common.testing.StandInProfileResource;
 import io.grpc.Status;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

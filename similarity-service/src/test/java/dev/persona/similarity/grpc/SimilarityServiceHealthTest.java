@@ -1,7 +1,7 @@
 package dev.persona.similarity.grpc;
 
 import dev.persona.common.testing.ServiceHealthContract;
-import dev.persona.similarity.testing.StandInProfileResource;
+import dev.persona.common.testing.StandInProfileResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -11,7 +11,7 @@ import dev.persona.api.v1.Entity;
 import dev.persona.api.v1.Metric;
 import dev.persona.api.v1.SimilarityServiceGrpc;
 import dev.persona.common.redis.RedisKeys;
-import dev.persona.similarity.testing.StandInProfileService;
+import dev.persona.common.testing.StandInProfileService;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

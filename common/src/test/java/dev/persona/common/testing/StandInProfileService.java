@@ -1,4 +1,4 @@
-package dev.persona.similarity.testing;
+package dev.persona.common.testing;
 
 import dev.persona.api.v1.ConsentStatus;
 import dev.persona.api.v1.EventType;
@@ -33,8 +33,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A stand-in ProfileService for the tests: the export and lookup RPCs similarity-service uses, served from fixture
- * data each test puts in for its own tenant. Exports come in batches of {@link #BATCH} so that a failure can be
+ * A stand-in ProfileService for the services' tests: the export and lookup RPCs the other services use, served from
+ * fixture data each test puts in for its own tenant. Exports come in batches of {@link #BATCH} so that a failure can be
  * injected half-way through a stream.
  */
 public final class StandInProfileService extends ProfileServiceGrpc.ProfileServiceImplBase {

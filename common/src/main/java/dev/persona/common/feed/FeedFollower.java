@@ -1,69 +1,65 @@
-package dev.persona.similarity.service;
+package dev.persona.common.feed;
 
 import dev.persona.common.redis.RedisKeys;
-import dev.persona.similarity.config.SimilarityConfig;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
- * Follows every tenant's change feed (the Redis Stream {@code persona:<t>:feed} that profile-service appends to):
- * an {@code events} entry makes this replica catch its copy of the tenant's log up from ExportInteractions (when it
- * holds one); an {@code erase} entry is applied at once ({@link Erasures}). Tenants are discovered by scanning for
- * feeds. Where the feed was last read is kept in Redis per tenant ({@code persona:<t>:nbr-feed-cursor}), so a restart
+ * Follows every tenant's change feed (the Redis Stream {@code persona:<t>:feed} that profile-service appends to) for
+ * the service's {@link FeedListener}: an {@code events} entry announces committed events, an {@code erase} entry an
+ * erasure. Tenants are discovered by scanning for feeds every {@code persona.feed.discover-every}. Where the feed was
+ * last read is kept in Redis per tenant and consumer ({@code persona:<t>:<consumer>-feed-cursor}), so a restart
  * resumes there and erasures announced while every replica was down are still applied. Every replica reads every
- * entry; what it does is idempotent.
+ * entry. Not a CDI bean: each service that follows the feed starts one with its listener at startup.
  */
-@ApplicationScoped
-public class FeedFollower {
+public final class FeedFollower {
 
     private static final Logger LOG = Logger.getLogger(FeedFollower.class);
     private static final String FEED_SUFFIX = ":feed";
     private static final int READ_COUNT = 200;
 
-    @Inject
-    Redis redis;
-
-    @Inject
-    SimilarityConfig config;
-
-    @Inject
-    LiveLogs logs;
-
-    @Inject
-    Erasures erasures;
+    private final Redis redis;
+    private final FeedListener listener;
+    private final String consumer;
+    private final Duration block;
+    private final Duration discoverEvery;
 
     /** Feed key → last entry id read. */
     private final Map<String, String> cursors = new ConcurrentHashMap<>();
-    private final Set<String> catchUpPending = ConcurrentHashMap.newKeySet();
-    private final ExecutorService catchUps = Executors.newSingleThreadExecutor(r -> daemon(r, "persona-catch-up"));
     private volatile boolean running = true;
     private Thread loop;
     private long nextDiscovery;
 
-    void start(@Observes StartupEvent event) {
+    /**
+     * @param consumer      names this service's cursor (for example "similarity-service")
+     * @param block         how long one read waits for new entries
+     * @param discoverEvery how often the tenants' feeds are rediscovered
+     */
+    public FeedFollower(Redis redis, FeedListener listener, String consumer, Duration block, Duration discoverEvery) {
+        this.redis = redis;
+        this.listener = listener;
+        this.consumer = consumer;
+        this.block = block;
+        this.discoverEvery = discoverEvery;
+    }
+
+    /** Starts following on a daemon thread. */
+    public void start() {
         loop = daemon(this::run, "persona-feed");
         loop.start();
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    public void stop() {
         running = false;
-        catchUps.shutdownNow();
     }
 
     /** Tenants whose feed this replica follows. */
@@ -84,10 +80,10 @@ public class FeedFollower {
                 }
                 if (System.currentTimeMillis() >= nextDiscovery) {
                     discover();
-                    nextDiscovery = System.currentTimeMillis() + config.feed().discoverEvery().toMillis();
+                    nextDiscovery = System.currentTimeMillis() + discoverEvery.toMillis();
                 }
                 if (cursors.isEmpty()) {
-                    Thread.sleep(config.feed().block().toMillis());
+                    Thread.sleep(block.toMillis());
                 } else {
                     readOnce();
                 }
@@ -120,10 +116,10 @@ public class FeedFollower {
     private void readOnce() {
         List<String> feeds = new ArrayList<>(cursors.keySet());
         Request xread = Request.cmd(Command.XREAD).arg("COUNT").arg(READ_COUNT).arg("BLOCK")
-                .arg(config.feed().block().toMillis()).arg("STREAMS");
+                .arg(block.toMillis()).arg("STREAMS");
         feeds.forEach(xread::arg);
         feeds.forEach(f -> xread.arg(cursors.get(f)));
-        Response streams = redis.send(xread).await().atMost(config.feed().block().plusSeconds(5));
+        Response streams = redis.send(xread).await().atMost(block.plusSeconds(5));
         if (streams == null) {
             return;
         }
@@ -154,21 +150,14 @@ public class FeedFollower {
             }
         }
         if ("erase".equals(kind) && user != null) {
-            erasures.erase(tenant, user);
-        } else if ("events".equals(kind) && logs.tenants().contains(tenant) && catchUpPending.add(tenant)) {
-            catchUps.execute(() -> {
-                catchUpPending.remove(tenant);
-                try {
-                    logs.catchUp(tenant, LiveLogs.LoadProgress.NONE);
-                } catch (RuntimeException e) {
-                    LOG.debugf("catch-up of tenant %s failed (retried on the next notice): %s", tenant, e.getMessage());
-                }
-            });
+            listener.userErased(tenant, user);
+        } else if ("events".equals(kind)) {
+            listener.eventsCommitted(tenant);
         }
     }
 
-    private static String cursorKey(String feed) {
-        return feed.substring(0, feed.length() - FEED_SUFFIX.length()) + ":nbr-feed-cursor";
+    private String cursorKey(String feed) {
+        return feed.substring(0, feed.length() - FEED_SUFFIX.length()) + ":" + consumer + "-feed-cursor";
     }
 
     private Response send(Request request) {

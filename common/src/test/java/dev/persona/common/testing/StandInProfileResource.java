@@ -1,4 +1,4 @@
-package dev.persona.similarity.testing;
+package dev.persona.common.testing;
 
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;

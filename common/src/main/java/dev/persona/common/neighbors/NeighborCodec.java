@@ -1,4 +1,4 @@
-package dev.persona.similarity.store;
+package dev.persona.common.neighbors;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

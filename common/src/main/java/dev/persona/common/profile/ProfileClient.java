@@ -1,4 +1,4 @@
-package dev.persona.similarity.profile;
+package dev.persona.common.profile;
 
 import dev.persona.api.v1.ConsentStatus;
 import dev.persona.api.v1.ExportInteractionsRequest;
@@ -18,8 +18,6 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
-import io.quarkus.grpc.GrpcClient;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -32,17 +30,20 @@ import java.util.function.Predicate;
 /**
  * What similarity-service reads from ProfileService: the log (ExportInteractions), who denied consent, which items
  * are inactive, and whether an id exists. Calls carry the tenant header and a deadline; ProfileService being
- * unreachable becomes UNAVAILABLE.
+ * unreachable becomes UNAVAILABLE. Not a CDI bean: each service that calls ProfileService produces one around its
+ * own gRPC client.
  */
-@ApplicationScoped
-public class ProfileClient {
+public final class ProfileClient {
 
     private static final long UNARY_DEADLINE_MS = 5_000;
     private static final long STREAM_DEADLINE_MS = 600_000;
     private static final int EXPORT_BATCH = 20_000;
 
-    @GrpcClient("profile")
-    ProfileServiceGrpc.ProfileServiceBlockingStub stub;
+    private final ProfileServiceGrpc.ProfileServiceBlockingStub stub;
+
+    public ProfileClient(ProfileServiceGrpc.ProfileServiceBlockingStub stub) {
+        this.stub = stub;
+    }
 
     /** Streams the log after {@code afterSequence} up to its head, batch by batch. */
     public void exportInteractions(String tenant, long afterSequence, Consumer<ExportInteractionsResponse> batches) {

@@ -1,4 +1,4 @@
-package dev.persona.similarity.store;
+package dev.persona.common.neighbors;
 
 /** One entry of a stored neighbour list. */
 public record Neighbor(String id, double score, int support) {
