@@ -66,6 +66,18 @@ public final class ProfileClient {
                 User::getUserId));
     }
 
+    /** Every item of the tenant's catalogue, in id order. */
+    public void exportItems(String tenant, Consumer<Item> items) {
+        call(() -> {
+            Iterator<ExportItemsResponse> it = stub(tenant, STREAM_DEADLINE_MS)
+                    .exportItems(ExportItemsRequest.newBuilder().setBatchSize(10_000).build());
+            while (it.hasNext()) {
+                it.next().getItemsList().forEach(items);
+            }
+            return null;
+        });
+    }
+
     /** Ids of the items marked inactive. */
     public Set<String> inactiveItems(String tenant) {
         return call(() -> ids(stub(tenant, STREAM_DEADLINE_MS)

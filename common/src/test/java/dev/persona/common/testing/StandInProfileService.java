@@ -1,5 +1,6 @@
 package dev.persona.common.testing;
 
+import com.google.protobuf.Timestamp;
 import dev.persona.api.v1.ConsentStatus;
 import dev.persona.api.v1.EventType;
 import dev.persona.api.v1.ExportInteractionsRequest;
@@ -62,8 +63,10 @@ public final class StandInProfileService extends ProfileServiceGrpc.ProfileServi
             user(user, ConsentStatus.CONSENT_STATUS_GRANTED, false);
             item(item, true, false);
             sequence += 2; // sequences have gaps, as in the real log
+            long now = System.currentTimeMillis();
             log.add(Interaction.newBuilder().setSequence(sequence).setUserId(user).setItemId(item).setType(type)
-                    .setValue(value).build());
+                    .setValue(value).setOccurredAt(Timestamp.newBuilder().setSeconds(now / 1000)
+                            .setNanos((int) (now % 1000) * 1_000_000)).build());
             return sequence;
         }
 
@@ -75,6 +78,11 @@ public final class StandInProfileService extends ProfileServiceGrpc.ProfileServi
             if (replace || !users.containsKey(id)) {
                 users.put(id, User.newBuilder().setUserId(id).setConsent(consent).build());
             }
+        }
+
+        /** Puts an item with all its fields (replacing any earlier one). */
+        public synchronized void item(Item item) {
+            items.put(item.getItemId(), item);
         }
 
         public synchronized void item(String id, boolean active, boolean replace) {

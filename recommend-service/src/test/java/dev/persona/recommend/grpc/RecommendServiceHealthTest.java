@@ -1,31 +1,16 @@
 package dev.persona.recommend.grpc;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import dev.persona.api.v1.RecommendServiceGrpc;
-import dev.persona.api.v1.RecommendRequest;
 import dev.persona.common.testing.ServiceHealthContract;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.quarkus.grpc.GrpcClient;
+import dev.persona.common.testing.StandInProfileResource;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@QuarkusTestResource(StandInProfileResource.class)
 class RecommendServiceHealthTest extends ServiceHealthContract {
-
-    @GrpcClient("self")
-    RecommendServiceGrpc.RecommendServiceBlockingStub service;
 
     @Override
     protected String serviceName() {
         return "persona.v1.RecommendService";
-    }
-
-    @Test
-    void rpcsNotBuiltYetSayUnimplemented() {
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> service.recommend(RecommendRequest.getDefaultInstance()));
-        assertEquals(Status.Code.UNIMPLEMENTED, e.getStatus().getCode());
     }
 }

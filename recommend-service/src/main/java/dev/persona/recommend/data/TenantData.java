@@ -1,0 +1,138 @@
+package dev.persona.recommend.data;
+
+import dev.persona.recommend.content.ContentModel;
+import dev.persona.recommend.core.EventKind;
+import dev.persona.recommend.core.EventWeights;
+import dev.persona.recommend.core.ItemInfo;
+import dev.persona.recommend.core.UserEvent;
+import dev.persona.recommend.knn.Baselines;
+import dev.persona.recommend.knn.Interests;
+import dev.persona.recommend.popular.Popularity;
+import dev.persona.recommend.popular.PopularitySnapshot;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * What one replica holds of one tenant: the catalogue (with its content model), every user's history from the log,
+ * popularity, and rating baselines. Writers (catch-ups, erasures, catalogue loads) take {@link #writer}; readers use
+ * the immutable views ({@link #catalogue()}, {@link #popularity()}, {@link #history(String)}) without locks.
+ */
+public final class TenantData {
+
+    /** The catalogue as one immutable view. */
+    public record Catalogue(Map<String, ItemInfo> items, ContentModel content, long loadedAtMillis) {
+        static final Catalogue EMPTY = new Catalogue(Map.of(), ContentModel.build(List.of()), 0);
+
+        public ItemInfo item(String id) {
+            return items.get(id);
+        }
+    }
+
+    final ReentrantLock writer = new ReentrantLock();
+    private final EventWeights weights;
+    private final long contentHalfLifeMillis;
+    private final Popularity popularityBuilder;
+    private final Map<String, List<UserEvent>> histories = new ConcurrentHashMap<>();
+    private volatile Catalogue catalogue = Catalogue.EMPTY;
+    private volatile PopularitySnapshot popularity;
+    private volatile Baselines baselines;
+    private volatile boolean logLoaded;
+    private long cursor;
+
+    TenantData(EventWeights weights, long trendingHalfLifeMillis, long contentHalfLifeMillis) {
+        this.weights = weights;
+        this.contentHalfLifeMillis = contentHalfLifeMillis;
+        this.popularityBuilder = new Popularity(weights, trendingHalfLifeMillis);
+        this.popularity = popularityBuilder.snapshot();
+    }
+
+    public Catalogue catalogue() {
+        return catalogue;
+    }
+
+    public PopularitySnapshot popularity() {
+        return popularity;
+    }
+
+    /** The user's events from the log, oldest first (a copy); empty when the log has none. */
+    public List<UserEvent> history(String userId) {
+        List<UserEvent> h = histories.get(userId);
+        if (h == null) {
+            return List.of();
+        }
+        synchronized (h) {
+            return new ArrayList<>(h);
+        }
+    }
+
+    /** Whether the log was read at least once (the data may still be empty). */
+    public boolean logLoaded() {
+        return logLoaded;
+    }
+
+    /** Rating baselines over every rating of the log, computed on first use after a change; null without ratings. */
+    public Baselines baselines() {
+        Baselines b = baselines;
+        if (b == null) {
+            Map<String, Map<String, Double>> ratings = new HashMap<>();
+            for (Map.Entry<String, List<UserEvent>> e : histories.entrySet()) {
+                Map<String, Double> r = Interests.ratings(history(e.getKey()));
+                if (!r.isEmpty()) {
+                    ratings.put(e.getKey(), r);
+                }
+            }
+            if (ratings.isEmpty()) {
+                return null;
+            }
+            b = Baselines.fit(ratings);
+            baselines = b;
+        }
+        return b;
+    }
+
+    long cursor() {
+        return cursor;
+    }
+
+    /** Takes in one event of the log (the caller holds {@link #writer}). */
+    void append(long sequence, String userId, UserEvent event) {
+        cursor = Math.max(cursor, sequence);
+        if (event.kind() == EventKind.IMPRESSION) {
+            return;
+        }
+        List<UserEvent> h = histories.computeIfAbsent(userId, u -> new ArrayList<>());
+        synchronized (h) {
+            h.add(event);
+        }
+        popularityBuilder.add(userId, event.itemId(), event.kind(), event.value(), event.atMillis());
+    }
+
+    /** Publishes what the appends since the last call changed (the caller holds {@link #writer}). */
+    void publish(long lastSequence) {
+        cursor = Math.max(cursor, lastSequence);
+        popularity = popularityBuilder.snapshot();
+        baselines = null;
+        logLoaded = true;
+    }
+
+    /** Forgets everything of the user (the caller holds {@link #writer}). */
+    void erase(String userId) {
+        histories.remove(userId);
+        popularityBuilder.eraseUser(userId);
+        publish(cursor);
+    }
+
+    void replaceCatalogue(Collection<ItemInfo> items, long nowMillis) {
+        Map<String, ItemInfo> byId = new HashMap<>();
+        for (ItemInfo item : items) {
+            byId.put(item.id(), item);
+        }
+        catalogue = new Catalogue(Map.copyOf(byId), ContentModel.build(items, weights, contentHalfLifeMillis),
+                nowMillis);
+    }
+}
