@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
-/** The options of every command that calls profile-service or similarity-service (a picocli mixin). */
+/** The options of every command that calls the services (a picocli mixin). */
 public final class ConnectionOptions {
 
     static final String DEFAULT_TENANT = "default";
@@ -22,6 +22,11 @@ public final class ConnectionOptions {
             defaultValue = "${env:PERSONA_SIMILARITY_TARGET:-localhost:9102}",
             description = "similarity-service address (default: $PERSONA_SIMILARITY_TARGET, else localhost:9102).")
     String similarityTarget;
+
+    @Option(names = "--recommend-target", paramLabel = "<host:port>",
+            defaultValue = "${env:PERSONA_RECOMMEND_TARGET:-localhost:9103}",
+            description = "recommend-service address (default: $PERSONA_RECOMMEND_TARGET, else localhost:9103).")
+    String recommendTarget;
 
     @Option(names = "--tenant", paramLabel = "<tenant>",
             description = "Tenant, sent as the x-tenant-id header (default: $PERSONA_TENANT, else \"default\").")
@@ -48,6 +53,11 @@ public final class ConnectionOptions {
     /** How to call similarity-service: the same tenant and deadlines, at --similarity-target. */
     public ConnectionSettings similaritySettings() {
         return settings("--similarity-target", similarityTarget);
+    }
+
+    /** How to call recommend-service: the same tenant and deadlines, at --recommend-target. */
+    public ConnectionSettings recommendSettings() {
+        return settings("--recommend-target", recommendTarget);
     }
 
     private ConnectionSettings settings(String option, String address) {

@@ -2,22 +2,28 @@ package dev.persona.cli;
 
 import dev.persona.cli.bench.BenchCommand;
 import dev.persona.cli.demo.DemoCommand;
+import dev.persona.cli.eval.EvalCommand;
 import dev.persona.cli.imports.ImportCommand;
 import dev.persona.cli.neighbors.NeighborsCommand;
+import dev.persona.cli.recommend.PredictCommand;
+import dev.persona.cli.recommend.RankCommand;
+import dev.persona.cli.recommend.RecommendCommand;
+import dev.persona.cli.recommend.SimilarItemsCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code persona} command: imports data sets, prints profiles, builds and reads neighbour lists, generates demo
- * data and runs benchmarks, as a gRPC client of profile-service and similarity-service. Exit codes: see
- * {@link ExitCodes}.
+ * The {@code persona} command: imports data sets, prints profiles, builds and reads neighbour lists, recommends,
+ * generates demo data, runs benchmarks and evaluations, as a gRPC client of profile-service, similarity-service and
+ * recommend-service. Exit codes: see {@link ExitCodes}.
  */
 @Command(name = "persona", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         version = "persona 0.1.0",
         description = "Persona: personalization platform for marketing.",
-        subcommands = {ImportCommand.class, ProfileCommand.class, NeighborsCommand.class, DemoCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ImportCommand.class, ProfileCommand.class, NeighborsCommand.class, RecommendCommand.class,
+                SimilarItemsCommand.class, RankCommand.class, PredictCommand.class, DemoCommand.class,
+                BenchCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class PersonaCli {
 
     public static void main(String[] args) {

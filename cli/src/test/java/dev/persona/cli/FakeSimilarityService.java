@@ -5,6 +5,7 @@ import dev.persona.api.v1.BuildNeighborsRequest;
 import dev.persona.api.v1.BuildNeighborsResponse;
 import dev.persona.api.v1.BuildResult;
 import dev.persona.api.v1.Entity;
+import dev.persona.api.v1.Event;
 import dev.persona.api.v1.GetNeighborsStatusRequest;
 import dev.persona.api.v1.GetNeighborsStatusResponse;
 import dev.persona.api.v1.GetSimilarItemsRequest;
@@ -33,7 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * tenant (the x-tenant-id header) and entity; BuildNeighbors then "builds" them as a new generation of the entity
  * and metric, streaming one Progress per phase first. Errors follow the contract: FAILED_PRECONDITION for a build
  * over an empty log or a read before any build, NOT_FOUND for an unknown id, INVALID_ARGUMENT for an unspecified
- * entity.
+ * entity. Linked to a {@link FakeProfileService} with {@link #buildingFrom}, a build for a tenant given no lists
+ * takes the ids of that tenant's log, each with an empty list.
  */
 public final class FakeSimilarityService extends SimilarityServiceGrpc.SimilarityServiceImplBase {
 
@@ -54,6 +56,13 @@ public final class FakeSimilarityService extends SimilarityServiceGrpc.Similarit
     private final Map<Serving, NeighborsStatus> serving = new ConcurrentHashMap<>();
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final List<Object> requests = Collections.synchronizedList(new ArrayList<>());
+    private volatile FakeProfileService log;
+
+    /** Builds for tenants given no lists take the ids of their log in {@code profiles}. */
+    public FakeSimilarityService buildingFrom(FakeProfileService profiles) {
+        this.log = profiles;
+        return this;
+    }
 
     /** The neighbours of {@code id} that a build of the tenant's {@code entity} lists computes. */
     public FakeSimilarityService neighbors(String tenant, Entity entity, String id, Neighbor... neighbors) {
@@ -82,7 +91,8 @@ public final class FakeSimilarityService extends SimilarityServiceGrpc.Similarit
             responses.onError(Status.INVALID_ARGUMENT.withDescription("entity: required").asRuntimeException());
             return;
         }
-        Map<String, List<Neighbor>> built = lists.getOrDefault(new Lists(tenant, request.getEntity()), Map.of());
+        Map<String, List<Neighbor>> built = lists.getOrDefault(new Lists(tenant, request.getEntity()),
+                idsOfLog(tenant, request.getEntity()));
         if (built.isEmpty()) {
             responses.onError(Status.FAILED_PRECONDITION.withDescription("the log holds no interaction")
                     .asRuntimeException());
@@ -154,6 +164,21 @@ public final class FakeSimilarityService extends SimilarityServiceGrpc.Similarit
                 .sorted(Comparator.comparing(NeighborsStatus::getEntity).thenComparing(NeighborsStatus::getMetric))
                 .toList()).build());
         responses.onCompleted();
+    }
+
+    /** Every user or item id of the tenant's log in the linked profile fake, each without neighbours. */
+    private Map<String, List<Neighbor>> idsOfLog(String tenant, Entity entity) {
+        if (log == null) {
+            return Map.of();
+        }
+        Map<String, Event> events = log.events(tenant);
+        Map<String, List<Neighbor>> ids = new ConcurrentHashMap<>();
+        synchronized (events) {
+            for (Event event : events.values()) {
+                ids.put(entity == Entity.ENTITY_USER ? event.getUserId() : event.getItemId(), List.of());
+            }
+        }
+        return ids;
     }
 
     /** Makes a GetSimilarItems or GetSimilarUsers response. */

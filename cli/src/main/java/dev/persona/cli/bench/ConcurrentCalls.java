@@ -14,6 +14,9 @@ import java.util.function.IntConsumer;
 /** Makes a number of calls from a number of threads, each thread taking the next call as soon as it is free. */
 final class ConcurrentCalls {
 
+    /** The most threads a bench may call from. */
+    static final int MAX_THREADS = 1_024;
+
     /** The duration of each call in nanoseconds, by call number, and the wall-clock time of all of them. */
     record Run(long[] nanos, Duration elapsed) {
 

@@ -2,12 +2,15 @@ package dev.persona.cli.bench;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.StringJoiner;
 
 /**
- * One flat JSON object on one line (values are scalars or arrays of numbers), keys in insertion order: the
- * machine-readable last line of a bench.
+ * One JSON object on one line, keys in insertion order: the machine-readable last line of a bench. Values are
+ * scalars, arrays of whole numbers, objects of whole numbers (counts by name), or other such objects, alone or in
+ * arrays.
  */
 public final class JsonLine {
 
@@ -25,10 +28,15 @@ public final class JsonLine {
 
     /** Rounded to {@value #DECIMALS} decimals; NaN and infinities become null. */
     public JsonLine put(String key, double value) {
+        return put(key, value, DECIMALS);
+    }
+
+    /** Rounded to {@code decimals} decimals; NaN and infinities become null. */
+    public JsonLine put(String key, double value, int decimals) {
         if (!Double.isFinite(value)) {
             return raw(key, "null");
         }
-        return raw(key, BigDecimal.valueOf(value).setScale(DECIMALS, RoundingMode.HALF_UP).stripTrailingZeros()
+        return raw(key, BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros()
                 .toPlainString());
     }
 
@@ -47,6 +55,27 @@ public final class JsonLine {
 
     public JsonLine put(String key, boolean value) {
         return raw(key, Boolean.toString(value));
+    }
+
+    /** A JSON object of whole numbers, in the map's order (for example counts by name). */
+    public JsonLine put(String key, Map<String, Long> counts) {
+        JsonLine object = new JsonLine();
+        counts.forEach(object::put);
+        return put(key, object);
+    }
+
+    /** A nested object. */
+    public JsonLine put(String key, JsonLine object) {
+        return raw(key, object.toString());
+    }
+
+    /** A JSON array of objects. */
+    public JsonLine put(String key, List<JsonLine> objects) {
+        StringJoiner array = new StringJoiner(",", "[", "]");
+        for (JsonLine object : objects) {
+            array.add(object.toString());
+        }
+        return raw(key, array.toString());
     }
 
     @Override

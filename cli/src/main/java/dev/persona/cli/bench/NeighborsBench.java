@@ -3,7 +3,6 @@ package dev.persona.cli.bench;
 import dev.persona.api.v1.BuildNeighborsRequest;
 import dev.persona.api.v1.BuildResult;
 import dev.persona.api.v1.Entity;
-import dev.persona.api.v1.EventType;
 import dev.persona.api.v1.Interaction;
 import dev.persona.api.v1.Metric;
 import dev.persona.api.v1.Neighbor;
@@ -19,14 +18,11 @@ import dev.persona.cli.neighbors.NeighborBuild;
 import dev.persona.cli.neighbors.NeighborList;
 import dev.persona.cli.neighbors.NeighborNames;
 import java.io.PrintWriter;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,9 +41,6 @@ import picocli.CommandLine.Spec;
                 + "--entity user) calls of ids drawn at random, from --concurrency threads, after --warmup untimed "
                 + "ones: p50, p90, p99 and max in milliseconds, and requests/s. The tenant's data stays as it is."})
 public final class NeighborsBench implements Callable<Integer> {
-
-    private static final double NANOS_PER_MILLI = 1e6;
-    private static final int MAX_CONCURRENCY = 1_024;
 
     @Spec
     CommandSpec spec;
@@ -98,9 +91,9 @@ public final class NeighborsBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (builds < 1 || calls < 1 || warmup < 0 || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+        if (builds < 1 || calls < 1 || warmup < 0 || concurrency < 1 || concurrency > ConcurrentCalls.MAX_THREADS) {
             throw CliException.usage("--builds and --calls must be 1 or more, --warmup 0 or more, --concurrency 1 to "
-                    + MAX_CONCURRENCY);
+                    + ConcurrentCalls.MAX_THREADS);
         }
         if (queryK < 1 || queryK > BuildOptions.MAX_K) {
             throw CliException.usage("--query-k must be 1 to " + BuildOptions.MAX_K + ", got " + queryK);
@@ -113,7 +106,7 @@ public final class NeighborsBench implements Callable<Integer> {
         StatusLine status = StatusLine.on(spec.commandLine().getErr());
         out.println("tenant " + tenant);
         Builds timed;
-        List<String> ids;
+        InteractionExport.DistinctIds ids;
         Reads reads;
         double topOneSum;
         try (SimilarityConnection similarity = SimilarityConnection.open(similaritySettings);
@@ -126,24 +119,19 @@ public final class NeighborsBench implements Callable<Integer> {
         BuildResult last = timed.last().result();
         Percentiles buildTimes = Percentiles.of(timed.millis());
         Percentiles serverBuildTimes = Percentiles.of(timed.serverMillis());
-        Percentiles latency = Percentiles.of(reads.run().nanos());
-        double p50 = latency.at(50) / NANOS_PER_MILLI;
-        double p90 = latency.at(90) / NANOS_PER_MILLI;
-        double p99 = latency.at(99) / NANOS_PER_MILLI;
-        double max = latency.max() / NANOS_PER_MILLI;
+        Latency latency = Latency.of(reads.run().nanos());
         double requestsPerSecond = reads.run().callsPerSecond();
         PeakRss.Reading peakRss = PeakRss.Reading.of(SimilarityConnection.SERVICE, servicePid);
 
         out.printf(Locale.ROOT, "builds: median %.3f s (%.3f s by the service)%n", buildTimes.at(50) / 1e3,
                 serverBuildTimes.at(50) / 1e3);
-        out.printf(Locale.ROOT, "%s, %,d calls from %d threads after %,d warm-up: p50 %.3f ms, p90 %.3f ms, "
-                + "p99 %.3f ms, max %.3f ms, %,.0f requests/s (%,d empty lists)%n",
-                entity == Entity.ENTITY_USER ? "GetSimilarUsers" : "GetSimilarItems", calls, concurrency, warmup,
-                p50, p90, p99, max, requestsPerSecond, reads.emptyLists());
+        out.printf(Locale.ROOT, "%s, %,d calls from %d threads after %,d warm-up: %s, %,.0f requests/s "
+                + "(%,d empty lists)%n", entity == Entity.ENTITY_USER ? "GetSimilarUsers" : "GetSimilarItems", calls,
+                concurrency, warmup, latency.describe(), requestsPerSecond, reads.emptyLists());
         out.println(peakRss.describe());
-        out.printf(Locale.ROOT, "sum over %,d %ss of the top-1 similarity: %.4f%n", ids.size(),
+        out.printf(Locale.ROOT, "sum over %,d %ss of the top-1 similarity: %.4f%n", ids.ids().size(),
                 NeighborNames.of(entity), topOneSum);
-        out.println(new JsonLine()
+        out.println(latency.addTo(new JsonLine()
                 .put("bench", "neighbors")
                 .put("tenant", tenant)
                 .put("entity", NeighborNames.of(entity))
@@ -158,17 +146,12 @@ public final class NeighborsBench implements Callable<Integer> {
                 .put("build_server_ms", timed.serverMillis())
                 .put("build_median_ms", buildTimes.at(50))
                 .put("build_server_median_ms", serverBuildTimes.at(50))
-                .put("ids", ids.size())
+                .put("ids", ids.ids().size())
                 .put("calls", calls)
                 .put("concurrency", concurrency)
                 .put("warmup", warmup)
                 .put("query_k", queryK)
-                .put("empty_lists", reads.emptyLists())
-                .put("p50_ms", p50)
-                .put("p90_ms", p90)
-                .put("p99_ms", p99)
-                .put("max_ms", max)
-                .put("mean_ms", latency.mean() / NANOS_PER_MILLI)
+                .put("empty_lists", reads.emptyLists()))
                 .put("requests_per_second", requestsPerSecond)
                 .put("similarity_service_peak_rss_mb", peakRss.megabytes())
                 .put("top1_sum", Math.round(topOneSum * 1e4) / 1e4));
@@ -199,32 +182,24 @@ public final class NeighborsBench implements Callable<Integer> {
     }
 
     /** The distinct ids of the entity in the log, in the order of their first interaction. */
-    private List<String> distinctIds(ProfileConnection profiles, PrintWriter out, StatusLine status) {
-        Set<String> distinct = new LinkedHashSet<>();
-        Function<Interaction, String> idOf = entity == Entity.ENTITY_USER ? Interaction::getUserId
-                : Interaction::getItemId;
-        // Similarity ignores impressions: an id seen only in impressions has no neighbours.
-        InteractionExport.Count export = InteractionExport.readAll(profiles, status, interaction -> {
-            if (interaction.getType() != EventType.EVENT_TYPE_IMPRESSION) {
-                distinct.add(idOf.apply(interaction));
-            }
-        });
-        if (distinct.isEmpty()) {
-            throw CliException.failure("the log of tenant " + profiles.settings().tenant()
-                    + " holds no interaction to draw ids from");
-        }
-        out.printf(Locale.ROOT, "ids: %,d distinct %ss in %,d interactions (exported in %.2f s)%n", distinct.size(),
-                NeighborNames.of(entity), export.rows(), export.seconds());
+    private InteractionExport.DistinctIds distinctIds(ProfileConnection profiles, PrintWriter out,
+            StatusLine status) {
+        InteractionExport.DistinctIds distinct = InteractionExport.distinct(profiles, status,
+                entity == Entity.ENTITY_USER ? Interaction::getUserId : Interaction::getItemId);
+        out.printf(Locale.ROOT, "ids: %,d distinct %ss in %,d interactions (exported in %.2f s)%n",
+                distinct.ids().size(), NeighborNames.of(entity), distinct.export().rows(),
+                distinct.export().seconds());
         out.flush();
-        return List.copyOf(distinct);
+        return distinct;
     }
 
     /** --warmup untimed reads, then --calls timed ones, of ids drawn at random with --seed. */
-    private Reads read(SimilarityConnection similarity, List<String> ids) throws InterruptedException {
+    private Reads read(SimilarityConnection similarity, InteractionExport.DistinctIds ids)
+            throws InterruptedException {
         Metric metric = build.scoring().metric();
         Random random = new Random(seed);
-        String[] warmupIds = draw(ids, warmup, random);
-        String[] timedIds = draw(ids, calls, random);
+        String[] warmupIds = ids.draw(warmup, random);
+        String[] timedIds = ids.draw(calls, random);
         ConcurrentCalls.run(warmup, concurrency,
                 i -> NeighborList.fetch(similarity.unary(), entity, warmupIds[i], queryK, metric));
         LongAdder empty = new LongAdder();
@@ -240,22 +215,13 @@ public final class NeighborsBench implements Callable<Integer> {
      * The sum over every id of its best neighbour's score (0 for an empty list): one number that an independent
      * computation of the same lists can be checked against.
      */
-    private double topOneSum(SimilarityConnection similarity, List<String> ids) {
+    private double topOneSum(SimilarityConnection similarity, InteractionExport.DistinctIds ids) {
         Metric metric = build.scoring().metric();
         double sum = 0;
-        for (String id : ids) {
+        for (String id : ids.ids()) {
             List<Neighbor> top = NeighborList.fetch(similarity.unary(), entity, id, 1, metric).neighbors();
             sum += top.isEmpty() ? 0 : top.get(0).getScore();
         }
         return sum;
-    }
-
-    /** {@code count} ids drawn uniformly, with replacement. */
-    private static String[] draw(List<String> ids, int count, Random random) {
-        String[] drawn = new String[count];
-        for (int i = 0; i < count; i++) {
-            drawn[i] = ids.get(random.nextInt(ids.size()));
-        }
-        return drawn;
     }
 }

@@ -29,8 +29,6 @@ import picocli.CommandLine.Spec;
                 + "GetProfile calls after --warmup untimed ones: p50, p90, p99 and max in milliseconds."})
 public final class ProfileBench implements Callable<Integer> {
 
-    private static final double NANOS_PER_MILLI = 1e6;
-
     @Spec
     CommandSpec spec;
 
@@ -77,24 +75,15 @@ public final class ProfileBench implements Callable<Integer> {
                 nanos[i] = System.nanoTime() - start;
             }
         }
-        Percentiles latency = Percentiles.of(nanos);
-        double p50 = latency.at(50) / NANOS_PER_MILLI;
-        double p90 = latency.at(90) / NANOS_PER_MILLI;
-        double p99 = latency.at(99) / NANOS_PER_MILLI;
-        double max = latency.max() / NANOS_PER_MILLI;
-        out.printf(Locale.ROOT, "GetProfile of a user with %,d events, %,d calls after %,d warm-up: "
-                + "p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms%n", events, calls, warmup, p50, p90, p99, max);
-        out.println(new JsonLine()
+        Latency latency = Latency.of(nanos);
+        out.printf(Locale.ROOT, "GetProfile of a user with %,d events, %,d calls after %,d warm-up: %s%n", events,
+                calls, warmup, latency.describe());
+        out.println(latency.addTo(new JsonLine()
                 .put("bench", "profile")
                 .put("tenant", tenant)
                 .put("events", events)
                 .put("calls", calls)
-                .put("warmup", warmup)
-                .put("p50_ms", p50)
-                .put("p90_ms", p90)
-                .put("p99_ms", p99)
-                .put("max_ms", max)
-                .put("mean_ms", latency.mean() / NANOS_PER_MILLI));
+                .put("warmup", warmup)));
         return ExitCodes.OK;
     }
 }

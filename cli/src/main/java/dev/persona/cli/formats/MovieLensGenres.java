@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** The genres of ml-100k, which name the genre flag columns of u.item in order. */
@@ -19,6 +20,12 @@ public final class MovieLensGenres {
             "Romance", "Sci-Fi", "Thriller", "War", "Western");
 
     private MovieLensGenres() {
+    }
+
+    /** The genres of the directory's u.genre, else {@link #ML_100K}. */
+    public static List<String> of(MovieLensFiles files) throws IOException {
+        Optional<Path> genreFile = files.genres();
+        return genreFile.isPresent() ? read(genreFile.get()) : ML_100K;
     }
 
     /** Reads u.genre: one {@code name|index} per line, indexes 0 to n-1 in any order. */

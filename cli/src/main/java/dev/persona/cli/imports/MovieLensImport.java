@@ -18,7 +18,6 @@ import dev.persona.cli.io.LineParser;
 import dev.persona.cli.io.RecordReader;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -73,7 +72,7 @@ public final class MovieLensImport implements Callable<Integer> {
             }
             Optional<Path> items = files.items();
             if (items.isPresent()) {
-                LineParser<Item> parser = ml100k ? MovieLensItems.parser100k(genres(files)) : MovieLensItems::parse1m;
+                LineParser<Item> parser = ml100k ? MovieLensItems.parser100k(MovieLensGenres.of(files)) : MovieLensItems::parse1m;
                 Decoding decoding = ml100k ? Decoding.LATIN_1 : Decoding.UTF_8_ELSE_LATIN_1;
                 imports.run(items.get(), (file, bad) -> RecordReader.open(file, decoding, parser, bad),
                         uploader::items);
@@ -86,10 +85,5 @@ public final class MovieLensImport implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
-    }
-
-    private static List<String> genres(MovieLensFiles files) throws IOException {
-        Optional<Path> genreFile = files.genres();
-        return genreFile.isPresent() ? MovieLensGenres.read(genreFile.get()) : MovieLensGenres.ML_100K;
     }
 }

@@ -13,20 +13,31 @@ public final class BadLines {
 
     private final String file;
     private final boolean failFast;
+    private final String stopNote;
     private final StatusLine status;
     private long count;
 
     public BadLines(String file, boolean failFast, StatusLine status) {
+        this(file, failFast, " (stopped by --fail-fast)", status);
+    }
+
+    private BadLines(String file, boolean failFast, String stopNote, StatusLine status) {
         this.file = file;
         this.failFast = failFast;
+        this.stopNote = stopNote;
         this.status = status;
     }
 
-    /** Records a malformed line; throws {@link DataFileException} under fail-fast. */
+    /** Stops at the first malformed line, whatever the options: for files that must be read whole. */
+    public static BadLines strict(String file, StatusLine status) {
+        return new BadLines(file, true, "", status);
+    }
+
+    /** Records a malformed line; throws {@link DataFileException} under fail-fast or when strict. */
     public void report(long line, String reason) {
         count++;
         if (failFast) {
-            throw new DataFileException(file, line, reason + " (stopped by --fail-fast)");
+            throw new DataFileException(file, line, reason + stopNote);
         }
         if (count <= MAX_PRINTED) {
             status.println(file + " line " + line + ": " + reason + " (skipped)");

@@ -2,6 +2,9 @@ package dev.persona.cli.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +28,17 @@ class JsonLineTest {
     void arraysOfWholeNumbersAreWrittenAsJsonArrays() {
         assertEquals("{\"ms\":[3,1,2],\"none\":[]}",
                 new JsonLine().put("ms", new long[] {3, 1, 2}).put("none", new long[0]).toString());
+    }
+
+    @Test
+    void objectsNestInObjectsAndArrays() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("item-knn", 9L);
+        counts.put("popular", 1L);
+        String json = new JsonLine().put("runs", List.of(new JsonLine().put("k", 1L).put("used", counts),
+                new JsonLine())).put("none", Map.of()).put("inner", new JsonLine().put("ndcg", 0.28449, 4))
+                .toString();
+        assertEquals("{\"runs\":[{\"k\":1,\"used\":{\"item-knn\":9,\"popular\":1}},{}],\"none\":{},"
+                + "\"inner\":{\"ndcg\":0.2845}}", json);
     }
 }
