@@ -3,6 +3,7 @@ package dev.persona.similarity.store;
 import dev.persona.common.error.ApiError;
 import dev.persona.common.neighbors.Neighbor;
 import dev.persona.common.neighbors.NeighborCodec;
+import dev.persona.common.neighbors.NeighborKeys;
 import dev.persona.common.redis.RedisKeys;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -71,11 +72,11 @@ public class NeighborStore {
     // ---- keys
 
     static String pointerKey(String tenant, Scope scope) {
-        return RedisKeys.of(tenant, "nbr", scope.key());
+        return NeighborKeys.pointer(tenant, scope.key());
     }
 
     static String generationKey(String tenant, Scope scope, long generation) {
-        return pointerKey(tenant, scope) + ":g" + generation;
+        return NeighborKeys.generation(tenant, scope.key(), generation);
     }
 
     static String lockKey(String tenant, Scope scope) {

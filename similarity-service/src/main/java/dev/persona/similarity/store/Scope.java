@@ -1,5 +1,6 @@
 package dev.persona.similarity.store;
 
+import dev.persona.common.neighbors.NeighborKeys;
 import dev.persona.similarity.kernel.Metric;
 import java.util.Locale;
 
@@ -11,7 +12,7 @@ public record Scope(boolean users, Metric metric) {
 
     /** The scope's part of Redis keys, for example {@code item:cosine}. */
     public String key() {
-        return (users ? "user" : "item") + ":" + metric.name().toLowerCase(Locale.ROOT);
+        return NeighborKeys.scope(users, metric.name());
     }
 
     /** The scope named by {@link #key()}, or null when {@code key} names none. */
