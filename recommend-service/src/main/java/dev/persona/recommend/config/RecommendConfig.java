@@ -39,8 +39,8 @@ public interface RecommendConfig {
     @WithName("catalogue-refresh")
     Duration catalogueRefresh();
 
-    @WithName("consent-ttl")
-    Duration consentTtl();
+    @WithName("consent-refresh")
+    Duration consentRefresh();
 
     @WithName("near-cache-size")
     long nearCacheSize();

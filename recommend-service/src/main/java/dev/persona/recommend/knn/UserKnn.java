@@ -4,6 +4,7 @@ import dev.persona.recommend.blend.Tally;
 import dev.persona.recommend.core.EventWeights;
 import dev.persona.recommend.core.Scored;
 import dev.persona.recommend.core.UserEvent;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -39,14 +40,17 @@ public final class UserKnn {
 
     /** Every candidate for {@code userId}, best first (ties by item id); empty when the user has no neighbours. */
     public List<Scored> rank(String userId, List<UserEvent> history) {
-        Set<String> own = Interests.weights(history, weights).keySet();
+        Map<String, Double> own = Interests.weights(history, weights);
         Tally tally = new Tally();
         for (Neighbor neighbor : userNeighbors.neighbors(userId)) {
             if (neighbor.id().equals(userId)) {
                 continue;
             }
             Map<String, Double> theirs = Interests.weights(histories.history(neighbor.id()), weights);
-            List<String> shared = theirs.keySet().stream().filter(own::contains).toList();
+            // The neighbour's reasons: the user's strongest items they share (a few, so that crediting stays linear).
+            List<String> shared = theirs.keySet().stream().filter(own::containsKey)
+                    .sorted(Comparator.comparing((String item) -> -own.get(item)).thenComparing(item -> item))
+                    .limit(Tally.MAX_REASONS + 1L).toList();
             theirs.forEach((item, weight) -> {
                 double contribution = neighbor.score() * weight;
                 tally.add(item, contribution);

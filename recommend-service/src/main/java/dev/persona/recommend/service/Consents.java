@@ -1,48 +1,58 @@
 package dev.persona.recommend.service;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.persona.api.v1.ConsentStatus;
 import dev.persona.common.profile.ProfileClient;
-import dev.persona.recommend.config.RecommendConfig;
-import jakarta.annotation.PostConstruct;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
- * Whether a user may get personalised output, asked of ProfileService and remembered for {@code consent-ttl}.
- * Unknown users may (they are cold starts); when ProfileService cannot answer, nobody is personalised: consent is
- * never assumed.
+ * Who may get personalised output: per tenant, the users whose consent is DENIED, read from ProfileService
+ * (ExportUsers) on the tenant's first request and again every {@code persona.recommend.consent-refresh}, so that no
+ * request waits on ProfileService for it. Unknown users may be personalised (they are cold starts). Until a tenant's
+ * list could be read at least once, nobody in it is personalised: consent is never assumed.
  */
 @ApplicationScoped
 public class Consents {
 
+    private static final Logger LOG = Logger.getLogger(Consents.class);
+
     @Inject
     ProfileClient profile;
 
-    @Inject
-    RecommendConfig config;
-
-    private Cache<String, Optional<ConsentStatus>> known;
-
-    @PostConstruct
-    void init() {
-        known = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(config.consentTtl()).build();
-    }
+    private final Map<String, Set<String>> denied = new ConcurrentHashMap<>();
 
     /** Whether personalised output (and reading the user's history) is allowed. */
     public boolean personalised(String tenant, String userId) {
-        String key = tenant + '\n' + userId;
-        Optional<ConsentStatus> consent = known.getIfPresent(key);
-        if (consent == null) {
+        Set<String> d = denied.get(tenant);
+        if (d == null) {
             try {
-                consent = Optional.ofNullable(profile.userConsent(tenant, userId));
+                d = load(tenant);
             } catch (RuntimeException e) {
+                LOG.debugf("consent of tenant %s unknown, serving it non-personalised: %s", tenant, e.getMessage());
                 return false;
             }
-            known.put(key, consent);
         }
-        return consent.map(c -> c != ConsentStatus.CONSENT_STATUS_DENIED).orElse(true);
+        return !d.contains(userId);
+    }
+
+    @Scheduled(every = "${persona.recommend.consent-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        for (String tenant : denied.keySet()) {
+            try {
+                load(tenant);
+            } catch (RuntimeException e) {
+                LOG.debugf("consent refresh of tenant %s skipped: %s", tenant, e.getMessage());
+            }
+        }
+    }
+
+    private Set<String> load(String tenant) {
+        Set<String> d = Set.copyOf(profile.deniedUsers(tenant));
+        denied.put(tenant, d);
+        return d;
     }
 }

@@ -47,6 +47,8 @@ import org.jboss.logging.Logger;
 public class Recommender {
 
     private static final Logger LOG = Logger.getLogger(Recommender.class);
+    /** The decayed interest the most trending item needs for TRENDING to serve instead of POPULAR. */
+    private static final double MIN_TRENDING = 1.0;
 
     /** One recommended item. */
     public record Item(String itemId, double score, List<String> because, String explanation) {
@@ -329,8 +331,9 @@ public class Recommender {
     private Ranking popular(UserContext user, Predicate<String> allowed, int k, boolean trending) {
         PopularitySnapshot p = user.data().popularity();
         if (trending) {
+            // Trending needs recent activity: at least one user's worth of interest within about a half-life.
             List<Scored> ranked = p.topTrending(candidates(k), System.currentTimeMillis(), allowed);
-            if (!ranked.isEmpty()) {
+            if (!ranked.isEmpty() && ranked.get(0).score() >= MIN_TRENDING) {
                 return new Ranking(Strategy.TRENDING, ranked, "");
             }
         }
