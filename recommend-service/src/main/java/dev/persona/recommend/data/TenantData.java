@@ -38,6 +38,8 @@ public final class TenantData {
     private final long contentHalfLifeMillis;
     private final Popularity popularityBuilder;
     private final Map<String, List<UserEvent>> histories = new ConcurrentHashMap<>();
+    /** Each user's interests, computed on first use and dropped when the user's history changes. */
+    private final Map<String, Map<String, Double>> interests = new ConcurrentHashMap<>();
     private volatile Catalogue catalogue = Catalogue.EMPTY;
     private volatile PopularitySnapshot popularity;
     private volatile Baselines baselines;
@@ -68,6 +70,16 @@ public final class TenantData {
         synchronized (h) {
             return new ArrayList<>(h);
         }
+    }
+
+    /** The user's weight per item over the log's history ({@link Interests#weights}), kept until it changes. */
+    public Map<String, Double> interests(String userId) {
+        Map<String, Double> i = interests.get(userId);
+        if (i == null) {
+            i = Map.copyOf(Interests.weights(history(userId), weights));
+            interests.put(userId, i);
+        }
+        return i;
     }
 
     /** Whether the log was read at least once (the data may still be empty). */
@@ -109,6 +121,7 @@ public final class TenantData {
         synchronized (h) {
             h.add(event);
         }
+        interests.remove(userId);
         popularityBuilder.add(userId, event.itemId(), event.kind(), event.value(), event.atMillis());
     }
 
@@ -123,6 +136,7 @@ public final class TenantData {
     /** Forgets everything of the user (the caller holds {@link #writer}). */
     void erase(String userId) {
         histories.remove(userId);
+        interests.remove(userId);
         popularityBuilder.eraseUser(userId);
         publish(cursor);
     }

@@ -4,6 +4,8 @@ import dev.persona.recommend.blend.Tally;
 import dev.persona.recommend.core.EventWeights;
 import dev.persona.recommend.core.Scored;
 import dev.persona.recommend.core.UserEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -26,42 +28,79 @@ import java.util.Set;
  */
 public final class UserKnn {
 
+    /** Candidates that get reasons (see {@link #rank}). */
+    static final int REASONED = 200;
+
     private final NeighborSource userNeighbors;
     private final HistorySource histories;
+    private final InterestSource interests;
     private final EventWeights weights;
     private final RatingScale scale;
 
     public UserKnn(NeighborSource userNeighbors, HistorySource histories, EventWeights weights, RatingScale scale) {
+        this(userNeighbors, histories, InterestSource.of(histories, weights), weights, scale);
+    }
+
+    /** As above, with the neighbours' interests from {@code interests} (which must agree with the histories). */
+    public UserKnn(NeighborSource userNeighbors, HistorySource histories, InterestSource interests,
+                   EventWeights weights, RatingScale scale) {
+        this.interests = interests;
         this.userNeighbors = userNeighbors;
         this.histories = histories;
         this.weights = weights;
         this.scale = scale;
     }
 
-    /** Every candidate for {@code userId}, best first (ties by item id); empty when the user has no neighbours. */
+    /**
+     * Every candidate for {@code userId}, best first (ties by item id); empty when the user has no neighbours. Only
+     * the best {@value #REASONED} candidates carry reasons: crediting every candidate of heavy neighbours would cost
+     * more than the ranking itself, and nobody shows reasons that far down.
+     */
     public List<Scored> rank(String userId, List<UserEvent> history) {
         Map<String, Double> own = Interests.weights(history, weights);
-        Tally tally = new Tally();
+        List<Neighbor> neighbors = new ArrayList<>();
+        List<Map<String, Double>> theirs = new ArrayList<>();
+        Map<String, double[]> scores = new HashMap<>();
         for (Neighbor neighbor : userNeighbors.neighbors(userId)) {
             if (neighbor.id().equals(userId)) {
                 continue;
             }
-            Map<String, Double> theirs = Interests.weights(histories.history(neighbor.id()), weights);
-            // The neighbour's reasons: the user's strongest items they share (a few, so that crediting stays linear).
-            List<String> shared = theirs.keySet().stream().filter(own::containsKey)
+            Map<String, Double> items = interests.interests(neighbor.id());
+            neighbors.add(neighbor);
+            theirs.add(items);
+            items.forEach((item, weight) -> scores.computeIfAbsent(item, x -> new double[1])[0]
+                    += neighbor.score() * weight);
+        }
+        List<Scored> all = new ArrayList<>(scores.size());
+        scores.forEach((item, score) -> all.add(Scored.of(item, score[0] + 0.0)));
+        all.sort(Tally.BEST_FIRST);
+        int reasoned = Math.min(REASONED, all.size());
+        Tally tally = new Tally();
+        for (int c = 0; c < reasoned; c++) {
+            tally.add(all.get(c).itemId(), all.get(c).score());
+        }
+        for (int v = 0; v < neighbors.size(); v++) {
+            Map<String, Double> items = theirs.get(v);
+            // The neighbour's reasons: the user's strongest items it shares (a few, so that crediting stays linear).
+            List<String> shared = items.keySet().stream().filter(own::containsKey)
                     .sorted(Comparator.comparing((String item) -> -own.get(item)).thenComparing(item -> item))
                     .limit(Tally.MAX_REASONS + 1L).toList();
-            theirs.forEach((item, weight) -> {
-                double contribution = neighbor.score() * weight;
-                tally.add(item, contribution);
+            for (int c = 0; c < reasoned; c++) {
+                String item = all.get(c).itemId();
+                Double weight = items.get(item);
+                if (weight == null) {
+                    continue;
+                }
                 for (String reason : shared) {
                     if (!reason.equals(item)) {
-                        tally.credit(item, reason, contribution);
+                        tally.credit(item, reason, neighbors.get(v).score() * weight);
                     }
                 }
-            });
+            }
         }
-        return tally.ranked();
+        List<Scored> ranked = new ArrayList<>(tally.ranked());
+        ranked.addAll(all.subList(reasoned, all.size()));
+        return ranked;
     }
 
     /**

@@ -15,7 +15,6 @@ import dev.persona.recommend.filter.CandidateFilter;
 import dev.persona.recommend.filter.Explanations;
 import dev.persona.recommend.filter.FilterSpec;
 import dev.persona.recommend.knn.Baselines;
-import dev.persona.recommend.knn.HistorySource;
 import dev.persona.recommend.knn.ItemKnn;
 import dev.persona.recommend.knn.Neighbor;
 import dev.persona.recommend.knn.NeighborSource;
@@ -313,8 +312,8 @@ public class Recommender {
                 return null;
             }
             NeighborSource lists = source(tenant, userScope(), v, List.of(user.userId()));
-            HistorySource histories = user.data()::history;
-            UserKnn knn = new UserKnn(lists, histories, config.eventWeights(), scale());
+            TenantData data = user.data();
+            UserKnn knn = new UserKnn(lists, data::history, data::interests, config.eventWeights(), scale());
             return new Ranking(Strategy.USER_KNN, knn.rank(user.userId(), user.history()), version(userScope(), v));
         } catch (ApiError e) {
             LOG.debugf("USER_KNN unavailable: %s", e.getMessage());
