@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
 @Command(name = "persona", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         version = "persona 0.1.0",
         description = "Persona: personalization platform for marketing.",
-        subcommands = {ImportCommand.class, ProfileCommand.class, NeighborsCommand.class, RecommendCommand.class,
+        subcommands = {ImportCommand.class, ProfileCommand.class, EventCommand.class, NeighborsCommand.class, RecommendCommand.class,
                 SimilarItemsCommand.class, RankCommand.class, PredictCommand.class, DemoCommand.class,
                 BenchCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class PersonaCli {

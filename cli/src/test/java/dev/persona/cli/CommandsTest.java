@@ -38,6 +38,18 @@ class CommandsTest extends FakeServiceTest {
     }
 
     @Test
+    void anEventIsRecordedInRealTime() {
+        CliRun run = CliRun.of("event", "u1", "i9", "--type", "purchase", "--value", "12.5", "--target",
+                server.target(), "--tenant", "t1");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("u1 purchase i9: recorded, sequence 1", run.out().strip());
+        assertEquals("t1 RecordEvent", service.calls().get(0));
+        CliRun bad = CliRun.of("event", "u1", "i9", "--type", "stare", "--target", server.target());
+        assertEquals(2, bad.exitCode(), bad::toString);
+        assertTrue(bad.err().contains("--type must be one of"), bad::toString);
+    }
+
+    @Test
     void anUnknownUserReportsTheCodeAndDescription() {
         CliRun run = CliRun.of("profile", "99", "--target", server.target());
         assertEquals(1, run.exitCode(), run::toString);

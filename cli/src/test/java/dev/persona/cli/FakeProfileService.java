@@ -14,6 +14,8 @@ import dev.persona.api.v1.ImportUsersResponse;
 import dev.persona.api.v1.Interaction;
 import dev.persona.api.v1.Item;
 import dev.persona.api.v1.ProfileServiceGrpc;
+import dev.persona.api.v1.RecordEventRequest;
+import dev.persona.api.v1.RecordEventResponse;
 import dev.persona.api.v1.RecordEventsRequest;
 import dev.persona.api.v1.RecordEventsResponse;
 import dev.persona.api.v1.Rejection;
@@ -144,6 +146,16 @@ public final class FakeProfileService extends ProfileServiceGrpc.ProfileServiceI
                 responses.onCompleted();
             }
         };
+    }
+
+    @Override
+    public void recordEvent(RecordEventRequest request, StreamObserver<RecordEventResponse> responses) {
+        String tenant = tenant("RecordEvent");
+        Map<String, Event> log = events.computeIfAbsent(tenant,
+                t -> Collections.synchronizedMap(new LinkedHashMap<>()));
+        boolean duplicate = log.putIfAbsent(request.getEvent().getEventId(), request.getEvent()) != null;
+        responses.onNext(RecordEventResponse.newBuilder().setDuplicate(duplicate).setSequence(log.size()).build());
+        responses.onCompleted();
     }
 
     @Override
