@@ -1,0 +1,8 @@
+package dev.persona.segment.predict;
+
+/** Fits a fresh {@link Classifier} on some rows of a dataset, e.g. once per cross-validation fold. */
+@FunctionalInterface
+public interface ModelFactory {
+
+    Classifier fit(Dataset data, int[] trainRows);
+}
