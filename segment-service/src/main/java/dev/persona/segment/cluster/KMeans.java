@@ -24,8 +24,11 @@ import java.util.concurrent.CancellationException;
  * the bound, all k distances are computed (nearest gives a and u, second nearest gives l). After the centres move
  * by δ(j), u(i) += δ(a(i)) and l(i) −= max<sub>j≠a(i)</sub> δ(j). The assignments are those of plain Lloyd.
  *
- * <p><b>Determinism.</b> Points are split into blocks fixed by n, k and d only; each block sums its points per
- * cluster in point order, and block sums are merged in block order. Results are bit-identical for any thread count.
+ * <p><b>Determinism.</b> Points are split into blocks fixed by n, k and d only. Each block keeps per-cluster sums
+ * and counts of its points: built in point order in the first iteration, then updated in point order only for the
+ * points that change cluster (subtract from the old, add to the new), so an iteration reads the coordinates of just
+ * the points whose bounds fail. Block sums are merged in block order into the new centres (sum / count). Results are
+ * bit-identical for any thread count; they agree with a from-scratch Lloyd to rounding.
  *
  * <p><b>Empty clusters.</b> A cluster left without points is re-seeded at the point farthest (exact distance) from
  * its current centre, taken from a cluster with at least two points (ties → lower index); that point moves to the
@@ -287,8 +290,6 @@ public final class KMeans {
         private void block(int b, boolean first) {
             double[] sums = blockSums[b];
             long[] counts = blockCounts[b];
-            Arrays.fill(sums, 0);
-            Arrays.fill(counts, 0);
             long changes = 0;
             for (int i = Blocks.start(n, nb, b), end = Blocks.start(n, nb, b + 1); i < end; i++) {
                 int xo = i * d;
@@ -296,31 +297,54 @@ public final class KMeans {
                 if (first) {
                     scan(i, xo);
                     changes++;
-                } else {
-                    double u = upper[i] + shift[ai];
-                    double l = lower[i] - (ai == argMaxShift ? secondShift : maxShift);
-                    lower[i] = l;
-                    double m = Math.max(half[ai], l);
-                    if (u > m) {
-                        u = Math.sqrt(Points.dist2(x, xo, centres, ai * d, d));
-                        if (u > m) {
-                            scan(i, xo);
-                            if (a[i] != ai) {
-                                changes++;
-                            }
-                            u = upper[i];
-                        }
-                    }
-                    upper[i] = u;
+                    add(sums, counts, a[i], xo, 1);
+                    continue;
                 }
-                int c = a[i];
-                counts[c]++;
-                int co = c * d;
+                double u = upper[i] + shift[ai];
+                double l = lower[i] - (ai == argMaxShift ? secondShift : maxShift);
+                lower[i] = l;
+                double m = Math.max(half[ai], l);
+                if (u > m) {
+                    u = Math.sqrt(Points.dist2(x, xo, centres, ai * d, d));
+                    if (u > m) {
+                        scan(i, xo);
+                        if (a[i] != ai) {
+                            changes++;
+                            add(sums, counts, ai, xo, -1);
+                            add(sums, counts, a[i], xo, 1);
+                        }
+                        u = upper[i];
+                    }
+                }
+                upper[i] = u;
+            }
+            blockChanges[b] = changes;
+        }
+
+        /** Adds ({@code sign} 1) or removes ({@code sign} −1) the point at {@code xo} to or from cluster c's sums. */
+        private void add(double[] sums, long[] counts, int c, int xo, int sign) {
+            counts[c] += sign;
+            int co = c * d;
+            if (sign > 0) {
                 for (int t = 0; t < d; t++) {
                     sums[co + t] += x[xo + t];
                 }
+            } else {
+                for (int t = 0; t < d; t++) {
+                    sums[co + t] -= x[xo + t];
+                }
             }
-            blockChanges[b] = changes;
+        }
+
+        private int blockOf(int i) {
+            int b = (int) ((long) i * nb / n);
+            while (b + 1 < nb && Blocks.start(n, nb, b + 1) <= i) {
+                b++;
+            }
+            while (Blocks.start(n, nb, b) > i) {
+                b--;
+            }
+            return b;
         }
 
         /** All k distances: nearest (lowest index on ties) and second nearest. */
@@ -378,6 +402,9 @@ public final class KMeans {
                 }
                 counts[from]--;
                 counts[j] = 1;
+                int fb = blockOf(far);
+                add(blockSums[fb], blockCounts[fb], from, xo, -1);
+                add(blockSums[fb], blockCounts[fb], j, xo, 1);
                 a[far] = j;
                 upper[far] = 0;
                 lower[far] = 0;
