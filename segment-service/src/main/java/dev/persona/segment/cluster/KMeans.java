@@ -11,9 +11,10 @@ import java.util.concurrent.CancellationException;
  * <p><b>Objective.</b> Minimise SSE = Σ<sub>i</sub> ‖x<sub>i</sub> − c<sub>a(i)</sub>‖² over centres c and
  * assignments a.
  *
- * <p><b>Seeding (k-means++).</b> The first centre is a uniformly drawn point; each further centre is point i with
- * probability D(i)² / Σ<sub>j</sub> D(j)², where D(i) is the distance from x<sub>i</sub> to its nearest chosen
- * centre. Draws come from a {@link SplittableRandom} seeded with {@code seed} (restart r uses the r-th
+ * <p><b>Seeding (greedy k-means++).</b> The first centre is a uniformly drawn point; for each further centre,
+ * 2 + ⌊ln k⌋ candidates are drawn, point i with probability D(i)² / Σ<sub>j</sub> D(j)², where D(i) is the
+ * distance from x<sub>i</sub> to its nearest chosen centre, and the candidate that leaves the lowest
+ * Σ<sub>i</sub> min(D(i)², ‖x<sub>i</sub> − candidate‖²) is kept (as in scikit-learn). Draws come from a {@link SplittableRandom} seeded with {@code seed} (restart r uses the r-th
  * {@code split()} of it) and the sums are taken in point order, so the seeding never depends on the thread count.
  * If every point already coincides with a chosen centre (Σ D² = 0), the next centre is a uniformly drawn point.
  *
@@ -106,7 +107,11 @@ public final class KMeans {
         }
     }
 
-    /** k-means++ (D² sampling) with {@code rng}; deterministic for a given generator state. */
+    /**
+     * Greedy k-means++ with {@code rng}: each step draws 2 + ⌊ln k⌋ candidates by D² sampling and keeps the one that
+     * leaves the lowest potential Σ min(D², ‖x − candidate‖²) (the earlier candidate on ties). Deterministic for a
+     * given generator state.
+     */
     static double[] seed(Points points, int k, SplittableRandom rng, Blocks blocks) {
         int n = points.n;
         int d = points.d;
@@ -121,35 +126,46 @@ public final class KMeans {
                 minD2[i] = Points.dist2(x, i * d, centres, 0, d);
             }
         });
+        int trials = 2 + (int) Math.log(k);
+        int[] candidates = new int[trials];
+        double[][] partial = new double[trials][nb];
         for (int c = 1; c < k; c++) {
             double total = 0;
             for (int i = 0; i < n; i++) {
                 total += minD2[i];
             }
-            int chosen;
-            if (total > 0) {
-                double r = rng.nextDouble() * total;
-                double cum = 0;
-                chosen = -1;
-                int lastPositive = -1;
-                for (int i = 0; i < n; i++) {
-                    if (minD2[i] > 0) {
-                        lastPositive = i;
-                        cum += minD2[i];
-                        if (cum > r) {
-                            chosen = i;
-                            break;
-                        }
+            if (!(total > 0)) {
+                // Every point coincides with a chosen centre: the rest are drawn uniformly (and will start empty).
+                System.arraycopy(x, rng.nextInt(n) * d, centres, c * d, d);
+                continue;
+            }
+            for (int t = 0; t < trials; t++) {
+                candidates[t] = sampleD2(minD2, total, rng.nextDouble() * total);
+            }
+            blocks.forEach(nb, b -> {
+                for (int t = 0; t < trials; t++) {
+                    int co = candidates[t] * d;
+                    double sum = 0;
+                    for (int i = Blocks.start(n, nb, b), end = Blocks.start(n, nb, b + 1); i < end; i++) {
+                        sum += Math.min(minD2[i], Points.dist2(x, i * d, x, co, d));
                     }
+                    partial[t][b] = sum;
                 }
-                if (chosen < 0) {
-                    chosen = lastPositive;
+            });
+            int bestT = 0;
+            double bestPotential = Double.POSITIVE_INFINITY;
+            for (int t = 0; t < trials; t++) {
+                double potential = 0;
+                for (int b = 0; b < nb; b++) {
+                    potential += partial[t][b];
                 }
-            } else {
-                chosen = rng.nextInt(n);
+                if (potential < bestPotential) {
+                    bestPotential = potential;
+                    bestT = t;
+                }
             }
             int off = c * d;
-            System.arraycopy(x, chosen * d, centres, off, d);
+            System.arraycopy(x, candidates[bestT] * d, centres, off, d);
             if (c + 1 < k) {
                 blocks.forEach(nb, b -> {
                     for (int i = Blocks.start(n, nb, b), end = Blocks.start(n, nb, b + 1); i < end; i++) {
@@ -162,6 +178,22 @@ public final class KMeans {
             }
         }
         return centres;
+    }
+
+    /** The first point whose cumulative D² (in point order) exceeds {@code r}; the last positive one on rounding. */
+    private static int sampleD2(double[] minD2, double total, double r) {
+        double cum = 0;
+        int lastPositive = -1;
+        for (int i = 0; i < minD2.length; i++) {
+            if (minD2[i] > 0) {
+                lastPositive = i;
+                cum += minD2[i];
+                if (cum > r) {
+                    return i;
+                }
+            }
+        }
+        return lastPositive;
     }
 
     private static KMeansResult iterate(Points points, double[] centres, int k, int maxIterations, double tolerance,
