@@ -66,7 +66,7 @@ public final class FeedFollower {
     public List<String> tenants() {
         List<String> tenants = new ArrayList<>();
         for (String key : cursors.keySet()) {
-            tenants.add(RedisKeys.decode(key.substring("persona:".length(), key.length() - FEED_SUFFIX.length())));
+            tenants.add(tenantOf(key));
         }
         return tenants;
     }
@@ -125,11 +125,25 @@ public final class FeedFollower {
         }
         for (Response stream : streams) {
             String feed = stream.get(0).toString();
-            String tenant = RedisKeys.decode(feed.substring("persona:".length(), feed.length() - FEED_SUFFIX.length()));
+            String tenant = tenantOf(feed);
             String last = null;
+            // Consecutive events entries make one catch-up: each catch-up reads the log to its head anyway.
+            boolean eventsPending = false;
             for (Response entry : stream.get(1)) {
-                handle(tenant, entry.get(1));
+                Notice notice = Notice.of(entry.get(1));
+                if ("erase".equals(notice.kind()) && notice.user() != null) {
+                    if (eventsPending) {
+                        listener.eventsCommitted(tenant);
+                        eventsPending = false;
+                    }
+                    listener.userErased(tenant, notice.user());
+                } else if ("events".equals(notice.kind())) {
+                    eventsPending = true;
+                }
                 last = entry.get(0).toString();
+            }
+            if (eventsPending) {
+                listener.eventsCommitted(tenant);
             }
             if (last != null) {
                 cursors.put(feed, last);
@@ -138,22 +152,25 @@ public final class FeedFollower {
         }
     }
 
-    private void handle(String tenant, Response fields) {
-        String kind = null;
-        String user = null;
-        for (int i = 0; i + 1 < fields.size(); i += 2) {
-            String name = fields.get(i).toString();
-            if (name.equals("kind")) {
-                kind = fields.get(i + 1).toString();
-            } else if (name.equals("user")) {
-                user = fields.get(i + 1).toString();
+    /** The {@code kind} and {@code user} fields of a feed entry (null where absent). */
+    private record Notice(String kind, String user) {
+        static Notice of(Response fields) {
+            String kind = null;
+            String user = null;
+            for (int i = 0; i + 1 < fields.size(); i += 2) {
+                String name = fields.get(i).toString();
+                if (name.equals("kind")) {
+                    kind = fields.get(i + 1).toString();
+                } else if (name.equals("user")) {
+                    user = fields.get(i + 1).toString();
+                }
             }
+            return new Notice(kind, user);
         }
-        if ("erase".equals(kind) && user != null) {
-            listener.userErased(tenant, user);
-        } else if ("events".equals(kind)) {
-            listener.eventsCommitted(tenant);
-        }
+    }
+
+    private static String tenantOf(String feed) {
+        return RedisKeys.decode(feed.substring("persona:".length(), feed.length() - FEED_SUFFIX.length()));
     }
 
     private String cursorKey(String feed) {
