@@ -11,7 +11,6 @@ import dev.persona.api.v1.GetItemRequest;
 import dev.persona.api.v1.GetUserRequest;
 import dev.persona.api.v1.Item;
 import dev.persona.api.v1.ProfileServiceGrpc;
-import dev.persona.api.v1.User;
 import dev.persona.common.error.ApiError;
 import dev.persona.common.grpc.Tenant;
 import io.grpc.Metadata;
@@ -25,7 +24,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * What similarity-service reads from ProfileService: the log (ExportInteractions), who denied consent, which items
@@ -60,43 +58,41 @@ public final class ProfileClient {
 
     /** Ids of the users whose consent is DENIED. */
     public Set<String> deniedUsers(String tenant) {
-        return call(() -> ids(stub(tenant, STREAM_DEADLINE_MS)
+        Set<String> denied = new HashSet<>();
+        call(() -> each(stub(tenant, STREAM_DEADLINE_MS)
                         .exportUsers(ExportUsersRequest.newBuilder().setBatchSize(10_000).build()),
-                ExportUsersResponse::getUsersList, u -> u.getConsent() == ConsentStatus.CONSENT_STATUS_DENIED,
-                User::getUserId));
+                ExportUsersResponse::getUsersList, user -> {
+                    if (user.getConsent() == ConsentStatus.CONSENT_STATUS_DENIED) {
+                        denied.add(user.getUserId());
+                    }
+                }));
+        return denied;
     }
 
     /** Every item of the tenant's catalogue, in id order. */
     public void exportItems(String tenant, Consumer<Item> items) {
-        call(() -> {
-            Iterator<ExportItemsResponse> it = stub(tenant, STREAM_DEADLINE_MS)
-                    .exportItems(ExportItemsRequest.newBuilder().setBatchSize(10_000).build());
-            while (it.hasNext()) {
-                it.next().getItemsList().forEach(items);
-            }
-            return null;
-        });
+        call(() -> each(stub(tenant, STREAM_DEADLINE_MS)
+                        .exportItems(ExportItemsRequest.newBuilder().setBatchSize(10_000).build()),
+                ExportItemsResponse::getItemsList, items));
     }
 
     /** Ids of the items marked inactive. */
     public Set<String> inactiveItems(String tenant) {
-        return call(() -> ids(stub(tenant, STREAM_DEADLINE_MS)
-                        .exportItems(ExportItemsRequest.newBuilder().setBatchSize(10_000).build()),
-                ExportItemsResponse::getItemsList, item -> !item.getActive(), Item::getItemId));
+        Set<String> inactive = new HashSet<>();
+        exportItems(tenant, item -> {
+            if (!item.getActive()) {
+                inactive.add(item.getItemId());
+            }
+        });
+        return inactive;
     }
 
-    /** The ids of the records of an export stream that {@code keep} accepts. */
-    private static <B, R> Set<String> ids(Iterator<B> batches, Function<B, List<R>> records, Predicate<R> keep,
-                                          Function<R, String> id) {
-        Set<String> ids = new HashSet<>();
+    /** Hands every record of an export stream to {@code records}, batch by batch. */
+    private static <B, R> Void each(Iterator<B> batches, Function<B, List<R>> recordsOf, Consumer<R> records) {
         while (batches.hasNext()) {
-            for (R r : records.apply(batches.next())) {
-                if (keep.test(r)) {
-                    ids.add(id.apply(r));
-                }
-            }
+            recordsOf.apply(batches.next()).forEach(records);
         }
-        return ids;
+        return null;
     }
 
     /** The user's consent, or null when the user is unknown. */
