@@ -17,6 +17,7 @@ import dev.persona.api.v1.Interaction;
 import dev.persona.api.v1.Item;
 import dev.persona.api.v1.ProfileServiceGrpc;
 import dev.persona.api.v1.User;
+import dev.persona.common.grpc.Tenant;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Metadata;
@@ -43,7 +44,6 @@ public final class StandInProfileService extends ProfileServiceGrpc.ProfileServi
     public static final int BATCH = 3;
 
     static final Context.Key<String> TENANT = Context.key("tenant");
-    static final Metadata.Key<String> HEADER = Metadata.Key.of("x-tenant-id", Metadata.ASCII_STRING_MARSHALLER);
 
     /** One tenant's data and the faults to inject into its exports. */
     public static final class Fixture {
@@ -114,7 +114,7 @@ public final class StandInProfileService extends ProfileServiceGrpc.ProfileServi
         @Override
         public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
                                                           ServerCallHandler<Q, R> next) {
-            String tenant = headers.get(HEADER);
+            String tenant = headers.get(Tenant.HEADER);
             return Contexts.interceptCall(Context.current().withValue(TENANT, tenant == null ? "default" : tenant),
                     call, headers, next);
         }

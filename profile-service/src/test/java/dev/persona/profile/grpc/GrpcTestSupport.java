@@ -11,17 +11,16 @@ import dev.persona.api.v1.ExportInteractionsRequest;
 import dev.persona.api.v1.Interaction;
 import dev.persona.api.v1.MutinyProfileServiceGrpc;
 import dev.persona.api.v1.ProfileServiceGrpc;
+import dev.persona.common.testing.TenantStubs;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.grpc.GrpcClientUtils;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.function.Executable;
 
 /** Stubs bound to a fresh tenant per test class, so that tests never see each other's data. */
@@ -40,8 +39,7 @@ abstract class GrpcTestSupport {
     }
 
     ProfileServiceGrpc.ProfileServiceBlockingStub blocking(String tenantId) {
-        return rawBlocking.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers(tenantId)))
-                .withDeadlineAfter(30, TimeUnit.SECONDS);
+        return TenantStubs.bound(rawBlocking, tenantId);
     }
 
     MutinyProfileServiceGrpc.MutinyProfileServiceStub mutiny() {
@@ -49,9 +47,7 @@ abstract class GrpcTestSupport {
     }
 
     static Metadata headers(String tenantId) {
-        Metadata m = new Metadata();
-        m.put(Metadata.Key.of("x-tenant-id", Metadata.ASCII_STRING_MARSHALLER), tenantId);
-        return m;
+        return TenantStubs.headers(tenantId);
     }
 
     static Timestamp ts(Instant t) {

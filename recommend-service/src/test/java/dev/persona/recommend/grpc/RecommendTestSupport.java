@@ -12,10 +12,9 @@ import dev.persona.common.neighbors.NeighborCodec;
 import dev.persona.common.neighbors.NeighborKeys;
 import dev.persona.common.redis.RedisKeys;
 import dev.persona.common.testing.StandInProfileService;
-import io.grpc.Metadata;
+import dev.persona.common.testing.TenantStubs;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.quarkus.grpc.GrpcClient;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -26,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.function.Executable;
 
@@ -80,9 +78,7 @@ abstract class RecommendTestSupport {
     }
 
     RecommendServiceGrpc.RecommendServiceBlockingStub stub() {
-        Metadata m = new Metadata();
-        m.put(Metadata.Key.of("x-tenant-id", Metadata.ASCII_STRING_MARSHALLER), tenant);
-        return raw.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(m)).withDeadlineAfter(30, TimeUnit.SECONDS);
+        return TenantStubs.bound(raw, tenant);
     }
 
     /** Writes neighbour lists as generation 1 of a scope ("item:cosine", "user:cosine"), as similarity-service does. */

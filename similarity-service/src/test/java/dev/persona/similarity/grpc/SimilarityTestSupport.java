@@ -12,10 +12,9 @@ import dev.persona.api.v1.Metric;
 import dev.persona.api.v1.SimilarityServiceGrpc;
 import dev.persona.common.redis.RedisKeys;
 import dev.persona.common.testing.StandInProfileService;
-import io.grpc.Metadata;
+import dev.persona.common.testing.TenantStubs;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.quarkus.grpc.GrpcClient;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -27,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.function.Executable;
@@ -51,9 +49,7 @@ abstract class SimilarityTestSupport {
     }
 
     SimilarityServiceGrpc.SimilarityServiceBlockingStub stub() {
-        Metadata m = new Metadata();
-        m.put(Metadata.Key.of("x-tenant-id", Metadata.ASCII_STRING_MARSHALLER), tenant);
-        return raw.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(m)).withDeadlineAfter(30, TimeUnit.SECONDS);
+        return TenantStubs.bound(raw, tenant);
     }
 
     /** Runs a build to its end; returns every message. */
