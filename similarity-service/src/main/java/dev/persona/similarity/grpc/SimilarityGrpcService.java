@@ -290,7 +290,7 @@ public class SimilarityGrpcService extends SimilarityServiceGrpc.SimilarityServi
                 lastSent = now;
                 if (!call.isCancelled()) {
                     call.onNext(BuildNeighborsResponse.newBuilder().setProgress(Progress.newBuilder().setPhase(phase)
-                            .setDone(Math.min(done, Math.max(total, done))).setTotal(total)).build());
+                            .setDone(done).setTotal(total)).build());
                 }
             }
         }
