@@ -1,195 +1,233 @@
 package dev.persona.segment.features;
 
-import java.util.Arrays;
+import dev.persona.segment.features.FeatureScaler.ScaledColumn;
+import dev.persona.segment.features.FeatureScaler.Scaling;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
- * Customer features built by {@link FeatureBuilder}: one row per customer, one column per kept feature, each with
- * its raw value (original units, after imputation) and its transformed value (what clustering should see).
+ * The scaled vectors a segmentation clusters, made from a {@link FeatureTable}: users lacking any feature are
+ * left out ({@link #skippedUserIds()}); a categorical attribute becomes one 0/1 column per level present; every
+ * column is scaled by the request's {@link Scaling}; a column whose scaled values do not vary is dropped and
+ * reported ({@link #dropped()}), since it cannot separate anybody.
  *
- * <p>Each column has a {@link Transform}:
- * <ul>
- *   <li>{@link Transform#LOG1P_ZSCORE} (recency_days, frequency, monetary): {@code t = (slog1p(raw) − c) / s},
- *       with {@code slog1p(x) = sign(x)·log1p(|x|)} (equal to {@code log1p} for the usual non-negative values) and
- *       {@code c}, {@code s} the mean and population standard deviation of {@code slog1p(raw)};</li>
- *   <li>{@link Transform#ZSCORE} (numeric attributes): {@code t = (raw − c) / s}, population standard deviation;</li>
- *   <li>{@link Transform#NONE} (one-hot attribute levels, category affinities): {@code t = raw}, already in [0, 1];
- *       {@code c = 0}, {@code s = 1}.</li>
- * </ul>
- * {@link #center(int)} and {@link #scale(int)} are those {@code c} and {@code s};
- * {@link #rawMean(int)} and {@link #rawStd(int)} are the mean and population standard deviation of the raw column,
- * for describing segments in original units.
- *
- * <p>Instances are immutable to callers: array accessors return copies.
+ * <p>Instances are immutable to callers: accessors return copies or unmodifiable lists.
  */
 public final class FeatureMatrix {
 
-    /** How a raw column is turned into its transformed column. */
-    public enum Transform { LOG1P_ZSCORE, ZSCORE, NONE }
-
     /**
-     * A candidate feature that was left out of the matrix.
+     * A column left out of the matrix.
      *
-     * @param name the feature name it would have had
-     * @param reason why it was left out, for example "constant: 1.0 for every customer"
+     * @param name the column's name
+     * @param reason why, for example "constant: 1.0 for every user"
      */
     public record DroppedFeature(String name, String reason) {
     }
 
     private final List<String> userIds;
-    private final List<String> names;
-    private final Transform[] transforms;
-    private final double[][] raw;          // [column][row]
-    private final double[][] transformed;  // [column][row]
-    private final double[] center;
-    private final double[] scale;
-    private final double[] rawMean;
-    private final double[] rawStd;
-    private final List<DroppedFeature> dropped;
+    private final List<String> skippedUserIds;
     private final List<String> excludedUserIds;
+    private final double[][] raw;     // [row][column]
+    private final double[][] scaled;  // [row][column]
+    private final FeatureScaler scaler;
+    private final List<DroppedFeature> dropped;
 
-    FeatureMatrix(List<String> userIds, List<String> names, Transform[] transforms, double[][] raw,
-                  double[][] transformed, double[] center, double[] scale, double[] rawMean, double[] rawStd,
-                  List<DroppedFeature> dropped, List<String> excludedUserIds) {
+    private FeatureMatrix(List<String> userIds, List<String> skippedUserIds, List<String> excludedUserIds,
+                          double[][] raw, double[][] scaled, FeatureScaler scaler, List<DroppedFeature> dropped) {
         this.userIds = List.copyOf(userIds);
-        this.names = List.copyOf(names);
-        this.transforms = transforms;
-        this.raw = raw;
-        this.transformed = transformed;
-        this.center = center;
-        this.scale = scale;
-        this.rawMean = rawMean;
-        this.rawStd = rawStd;
-        this.dropped = List.copyOf(dropped);
+        this.skippedUserIds = List.copyOf(skippedUserIds);
         this.excludedUserIds = List.copyOf(excludedUserIds);
+        this.raw = raw;
+        this.scaled = scaled;
+        this.scaler = scaler;
+        this.dropped = List.copyOf(dropped);
     }
 
-    /** Number of customers (rows). */
+    /** Builds the matrix of a table with a scaling. */
+    public static FeatureMatrix of(FeatureTable table, Scaling scaling) {
+        List<FeatureTable.Column> columns = table.columns();
+        List<Integer> complete = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (int i = 0; i < table.rows(); i++) {
+            boolean all = true;
+            for (FeatureTable.Column c : columns) {
+                all &= c.present(i);
+            }
+            if (all) {
+                complete.add(i);
+                ids.add(table.userIds().get(i));
+            } else {
+                skipped.add(table.userIds().get(i));
+            }
+        }
+        int n = complete.size();
+        // Candidate columns: (name, feature, level, raw values of the complete rows).
+        List<String> names = new ArrayList<>();
+        List<String> features = new ArrayList<>();
+        List<String> levels = new ArrayList<>();
+        List<double[]> values = new ArrayList<>();
+        for (FeatureTable.Column c : columns) {
+            if (c.categorical()) {
+                TreeSet<String> present = new TreeSet<>();
+                complete.forEach(i -> present.add(c.text()[i]));
+                for (String level : present) {
+                    double[] v = new double[n];
+                    for (int r = 0; r < n; r++) {
+                        v[r] = level.equals(c.text()[complete.get(r)]) ? 1 : 0;
+                    }
+                    names.add(c.name() + "=" + level);
+                    features.add(c.name());
+                    levels.add(level);
+                    values.add(v);
+                }
+            } else {
+                double[] v = new double[n];
+                for (int r = 0; r < n; r++) {
+                    v[r] = c.numeric()[complete.get(r)];
+                }
+                names.add(c.name());
+                features.add(c.name());
+                levels.add(null);
+                values.add(v);
+            }
+        }
+        List<ScaledColumn> kept = new ArrayList<>();
+        List<double[]> keptRaw = new ArrayList<>();
+        List<DroppedFeature> dropped = new ArrayList<>();
+        FeatureScaler probe = new FeatureScaler(scaling, List.of());
+        for (int j = 0; j < names.size(); j++) {
+            double[] v = values.get(j);
+            double mean = 0;
+            for (double x : v) {
+                mean += probe.pre(x);
+            }
+            mean = n == 0 ? 0 : mean / n;
+            double var = 0;
+            for (double x : v) {
+                double d = probe.pre(x) - mean;
+                var += d * d;
+            }
+            double std = n == 0 ? 0 : Math.sqrt(var / n);
+            if (std <= 1e-12 * Math.max(1, Math.abs(mean))) {
+                if (n > 0) {
+                    dropped.add(new DroppedFeature(names.get(j), "constant: " + v[0] + " for every user"));
+                }
+                continue;
+            }
+            boolean z = scaling != Scaling.NONE;
+            kept.add(new ScaledColumn(names.get(j), features.get(j), levels.get(j), z ? mean : 0, z ? std : 1));
+            keptRaw.add(v);
+        }
+        FeatureScaler scaler = new FeatureScaler(scaling, kept);
+        int d = kept.size();
+        double[][] raw = new double[n][d];
+        double[][] scaled = new double[n][d];
+        for (int j = 0; j < d; j++) {
+            double[] v = keptRaw.get(j);
+            for (int r = 0; r < n; r++) {
+                raw[r][j] = v[r];
+                scaled[r][j] = scaler.scale(j, v[r]);
+            }
+        }
+        return new FeatureMatrix(ids, skipped, table.excludedUserIds(), raw, scaled, scaler, dropped);
+    }
+
+    /** Number of users (rows). */
     public int rows() {
         return userIds.size();
     }
 
-    /** Number of kept features (columns). */
+    /** Number of kept columns. */
     public int columns() {
-        return names.size();
+        return scaler.dimension();
     }
 
-    /** The user id of each row, in input order of the customers (consent-denied customers left out). */
+    /** The user of each row. */
     public List<String> userIds() {
         return userIds;
     }
 
-    /** The name of each column, for example {@code recency_days}, {@code attr:country=FR}. */
-    public List<String> featureNames() {
-        return names;
+    /** Users left out because they lacked a feature. */
+    public List<String> skippedUserIds() {
+        return skippedUserIds;
     }
 
-    /** The column of a feature name, or −1 when it is not in the matrix. */
-    public int indexOf(String featureName) {
-        return names.indexOf(featureName);
-    }
-
-    /** The transform of column j. */
-    public Transform transform(int j) {
-        return transforms[j];
-    }
-
-    /** Raw value (original units, after imputation) of row i, column j. */
-    public double raw(int i, int j) {
-        return raw[j][i];
-    }
-
-    /** Transformed value of row i, column j. */
-    public double transformed(int i, int j) {
-        return transformed[j][i];
-    }
-
-    /** A copy of raw column j. */
-    public double[] rawColumn(int j) {
-        return raw[j].clone();
-    }
-
-    /** A copy of transformed column j. */
-    public double[] transformedColumn(int j) {
-        return transformed[j].clone();
-    }
-
-    /** The transformed values as a fresh n×d row-major array, for clustering. */
-    public double[][] toRowMajor() {
-        int n = rows();
-        int d = columns();
-        double[][] out = new double[n][d];
-        for (int j = 0; j < d; j++) {
-            double[] col = transformed[j];
-            for (int i = 0; i < n; i++) {
-                out[i][j] = col[i];
-            }
-        }
-        return out;
-    }
-
-    /** The centring constant c of column j (see the class comment). */
-    public double center(int j) {
-        return center[j];
-    }
-
-    /** The scaling constant s of column j (see the class comment). */
-    public double scale(int j) {
-        return scale[j];
-    }
-
-    /** Mean of raw column j. */
-    public double rawMean(int j) {
-        return rawMean[j];
-    }
-
-    /** Population standard deviation of raw column j. */
-    public double rawStd(int j) {
-        return rawStd[j];
-    }
-
-    /** Features that were considered but left out, with the reason, in the order they were considered. */
-    public List<DroppedFeature> dropped() {
-        return dropped;
-    }
-
-    /** Customers left out because they denied consent, in input order. */
+    /** Users left out because their consent is denied. */
     public List<String> excludedUserIds() {
         return excludedUserIds;
     }
 
-    /**
-     * Maps a point in transformed space (a centroid, say) back to original units, column by column: inverse
-     * z-score, then the inverse of {@code slog1p} ({@code sign(y)·expm1(|y|)}) for {@link Transform#LOG1P_ZSCORE}
-     * columns. The inverse of a transformed row is its raw row, up to rounding.
-     *
-     * @throws IllegalArgumentException if the length is not {@link #columns()}
-     */
-    public double[] centroidInOriginalUnits(double[] transformedCentroid) {
-        if (transformedCentroid == null || transformedCentroid.length != columns()) {
-            throw new IllegalArgumentException("centroid must have " + columns() + " values, got "
-                    + (transformedCentroid == null ? "null" : transformedCentroid.length));
-        }
-        double[] out = new double[columns()];
-        for (int j = 0; j < out.length; j++) {
-            double z = transformedCentroid[j] * scale[j] + center[j];
-            out[j] = transforms[j] == Transform.LOG1P_ZSCORE ? signedExpm1(z) : z;
+    /** The kept column names, in order. */
+    public List<String> featureNames() {
+        return scaler.names();
+    }
+
+    /** The column of a name, or −1. */
+    public int indexOf(String name) {
+        return featureNames().indexOf(name);
+    }
+
+    /** The scaling of the kept columns. */
+    public FeatureScaler scaler() {
+        return scaler;
+    }
+
+    /** Columns left out, with the reason. */
+    public List<DroppedFeature> dropped() {
+        return dropped;
+    }
+
+    /** Raw value of row i, column j. */
+    public double raw(int i, int j) {
+        return raw[i][j];
+    }
+
+    /** Scaled value of row i, column j. */
+    public double scaled(int i, int j) {
+        return scaled[i][j];
+    }
+
+    /** The scaled values as a fresh n×d row-major array. */
+    public double[][] toRowMajor() {
+        double[][] out = new double[scaled.length][];
+        for (int i = 0; i < scaled.length; i++) {
+            out[i] = scaled[i].clone();
         }
         return out;
     }
 
-    static double signedLog1p(double x) {
-        return x >= 0 ? Math.log1p(x) : -Math.log1p(-x);
+    /** Mean of raw column j. */
+    public double rawMean(int j) {
+        double s = 0;
+        for (double[] row : raw) {
+            s += row[j];
+        }
+        return raw.length == 0 ? 0 : s / raw.length;
     }
 
-    static double signedExpm1(double y) {
-        return y >= 0 ? Math.expm1(y) : -Math.expm1(-y);
+    /** Population standard deviation of raw column j. */
+    public double rawStd(int j) {
+        double m = rawMean(j);
+        double s = 0;
+        for (double[] row : raw) {
+            s += (row[j] - m) * (row[j] - m);
+        }
+        return raw.length == 0 ? 0 : Math.sqrt(s / raw.length);
     }
 
-    @Override
-    public String toString() {
-        return "FeatureMatrix[" + rows() + "x" + columns() + ", features=" + names + ", dropped="
-                + dropped.size() + ", excluded=" + excludedUserIds.size() + ", transforms="
-                + Arrays.toString(transforms) + "]";
+    /** Mean raw vector of the given rows: a segment's centroid in original units. */
+    public double[] rawMeanOf(int[] rows) {
+        double[] out = new double[columns()];
+        for (int i : rows) {
+            for (int j = 0; j < out.length; j++) {
+                out[j] += raw[i][j];
+            }
+        }
+        for (int j = 0; j < out.length; j++) {
+            out[j] = rows.length == 0 ? 0 : out[j] / rows.length;
+        }
+        return out;
     }
 }

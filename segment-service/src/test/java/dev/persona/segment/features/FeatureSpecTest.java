@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.persona.segment.features.FeatureSpec.Kind;
-import dev.persona.segment.features.FeatureSpec.Term;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,21 +12,33 @@ class FeatureSpecTest {
 
     @Test
     void emptyMeansRfm() {
-        List<Term> rfm = List.of(new Term(Kind.RECENCY_DAYS, null), new Term(Kind.FREQUENCY, null),
-                new Term(Kind.MONETARY, null));
-        assertEquals(rfm, FeatureSpec.parse(List.of()).terms());
-        assertEquals(rfm, FeatureSpec.parse(null).terms());
-        assertEquals(rfm, FeatureSpec.parse(List.of("RFM")).terms());
+        List<String> rfm = List.of("recency_days", "frequency", "monetary");
+        assertEquals(rfm, FeatureSpec.parse(List.of()).names());
+        assertEquals(rfm, FeatureSpec.parse(null).names());
+        assertEquals(rfm, FeatureSpec.parse(List.of("RFM")).names());
         assertEquals("recency_days,frequency,monetary", FeatureSpec.defaults().toString());
     }
 
     @Test
-    void parsesEveryFormAndDropsRepeats() {
-        FeatureSpec spec = FeatureSpec.parse(List.of("frequency", "attr:age", "attr:*", " affinity:category ",
-                "rfm", "attr:age", "recency_days", "monetary"));
-        assertEquals(List.of(new Term(Kind.FREQUENCY, null), new Term(Kind.ATTRIBUTE, "age"),
-                new Term(Kind.ALL_ATTRIBUTES, null), new Term(Kind.CATEGORY_AFFINITY, null),
-                new Term(Kind.RECENCY_DAYS, null), new Term(Kind.MONETARY, null)), spec.terms());
+    void parsesEveryFormWithAliases() {
+        FeatureSpec spec = FeatureSpec.parse(List.of("frequency", "attr:age", "attribute:plan", "attr:*",
+                " affinity:category ", "avg_amount", "tenure_days", "purchases_90d", "purchases_180d", "events",
+                "mean_rating", "Recency_Days", "monetary"));
+        assertEquals(List.of("frequency", "attribute:age", "attribute:plan", "attribute:*", "affinity:category",
+                "avg_amount", "tenure_days", "purchases_90d", "purchases_180d", "events", "mean_rating",
+                "recency_days", "monetary"), spec.names());
+        assertTrue(spec.needsCategories());
+        assertEquals(10, FeatureSpec.everything(true).terms().size());
+    }
+
+    @Test
+    void repeatedNameIsRejected() {
+        for (List<String> twice : List.of(List.of("frequency", "frequency"), List.of("rfm", "monetary"),
+                List.of("attr:age", "attribute:age"))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> FeatureSpec.parse(twice));
+            assertTrue(e.getMessage().contains("named twice"), e.getMessage());
+        }
     }
 
     @Test
@@ -37,9 +47,8 @@ class FeatureSpecTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> FeatureSpec.parse(List.of("rfm", bad)));
             assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
-            assertTrue(e.getMessage().contains("attr:<name>"), e.getMessage());
+            assertTrue(e.getMessage().contains("attribute:<name>"), e.getMessage());
             assertTrue(e.getMessage().contains("affinity:category"), e.getMessage());
-            assertTrue(e.getMessage().contains("recency_days"), e.getMessage());
         }
         assertThrows(IllegalArgumentException.class, () -> FeatureSpec.parse(Arrays.asList("rfm", null)));
         assertThrows(IllegalArgumentException.class, () -> FeatureSpec.parse(List.of(" ")));
