@@ -1,6 +1,7 @@
 package dev.persona.common.profile;
 
 import dev.persona.api.v1.ConsentStatus;
+import dev.persona.api.v1.Event;
 import dev.persona.api.v1.ExportInteractionsRequest;
 import dev.persona.api.v1.ExportInteractionsResponse;
 import dev.persona.api.v1.ExportItemsRequest;
@@ -10,7 +11,10 @@ import dev.persona.api.v1.ExportUsersResponse;
 import dev.persona.api.v1.GetItemRequest;
 import dev.persona.api.v1.GetUserRequest;
 import dev.persona.api.v1.Item;
+import dev.persona.api.v1.ListUserEventsRequest;
+import dev.persona.api.v1.ListUserEventsResponse;
 import dev.persona.api.v1.ProfileServiceGrpc;
+import dev.persona.api.v1.User;
 import dev.persona.common.error.ApiError;
 import dev.persona.common.grpc.Tenant;
 import io.grpc.Metadata;
@@ -59,14 +63,49 @@ public final class ProfileClient {
     /** Ids of the users whose consent is DENIED. */
     public Set<String> deniedUsers(String tenant) {
         Set<String> denied = new HashSet<>();
+        exportUsers(tenant, user -> {
+            if (user.getConsent() == ConsentStatus.CONSENT_STATUS_DENIED) {
+                denied.add(user.getUserId());
+            }
+        });
+        return denied;
+    }
+
+    /** Every user of the tenant, in id order. */
+    public void exportUsers(String tenant, Consumer<User> users) {
         call(() -> each(stub(tenant, STREAM_DEADLINE_MS)
                         .exportUsers(ExportUsersRequest.newBuilder().setBatchSize(10_000).build()),
-                ExportUsersResponse::getUsersList, user -> {
-                    if (user.getConsent() == ConsentStatus.CONSENT_STATUS_DENIED) {
-                        denied.add(user.getUserId());
-                    }
-                }));
-        return denied;
+                ExportUsersResponse::getUsersList, users));
+    }
+
+    /** The user, or null when unknown. */
+    public User user(String tenant, String userId) {
+        return call(() -> {
+            try {
+                return stub(tenant, UNARY_DEADLINE_MS).getUser(GetUserRequest.newBuilder().setUserId(userId).build())
+                        .getUser();
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** Every event of one user, newest first, page by page. */
+    public void userEvents(String tenant, String userId, Consumer<Event> events) {
+        call(() -> {
+            String token = "";
+            do {
+                ListUserEventsResponse page = stub(tenant, UNARY_DEADLINE_MS).listUserEvents(
+                        ListUserEventsRequest.newBuilder().setUserId(userId).setPageSize(1_000).setPageToken(token)
+                                .build());
+                page.getEventsList().forEach(events);
+                token = page.getNextPageToken();
+            } while (!token.isEmpty());
+            return null;
+        });
     }
 
     /** Every item of the tenant's catalogue, in id order. */
@@ -97,17 +136,8 @@ public final class ProfileClient {
 
     /** The user's consent, or null when the user is unknown. */
     public ConsentStatus userConsent(String tenant, String userId) {
-        return call(() -> {
-            try {
-                return stub(tenant, UNARY_DEADLINE_MS).getUser(GetUserRequest.newBuilder().setUserId(userId).build())
-                        .getUser().getConsent();
-            } catch (StatusRuntimeException e) {
-                if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                    return null;
-                }
-                throw e;
-            }
-        });
+        User user = user(tenant, userId);
+        return user == null ? null : user.getConsent();
     }
 
     /** Whether the item exists. */

@@ -2,6 +2,7 @@ package dev.persona.common.testing;
 
 import com.google.protobuf.Timestamp;
 import dev.persona.api.v1.ConsentStatus;
+import dev.persona.api.v1.Event;
 import dev.persona.api.v1.EventType;
 import dev.persona.api.v1.ExportInteractionsRequest;
 import dev.persona.api.v1.ExportInteractionsResponse;
@@ -15,6 +16,8 @@ import dev.persona.api.v1.GetUserRequest;
 import dev.persona.api.v1.GetUserResponse;
 import dev.persona.api.v1.Interaction;
 import dev.persona.api.v1.Item;
+import dev.persona.api.v1.ListUserEventsRequest;
+import dev.persona.api.v1.ListUserEventsResponse;
 import dev.persona.api.v1.ProfileServiceGrpc;
 import dev.persona.api.v1.User;
 import dev.persona.common.grpc.Tenant;
@@ -58,12 +61,16 @@ public final class StandInProfileService extends ProfileServiceGrpc.ProfileServi
         /** Runs when an ExportInteractions stream has sent its last batch, before it completes. */
         public volatile Runnable afterExport;
 
-        /** Records an event (creating the user and the item if needed); returns its sequence. */
-        public synchronized long event(String user, String item, EventType type, double value) {
+        /** Records an event now (creating the user and the item if needed); returns its sequence. */
+        public long event(String user, String item, EventType type, double value) {
+            return event(user, item, type, value, System.currentTimeMillis());
+        }
+
+        /** Records an event that happened at {@code now} (epoch ms); returns its sequence. */
+        public synchronized long event(String user, String item, EventType type, double value, long now) {
             user(user, ConsentStatus.CONSENT_STATUS_GRANTED, false);
             item(item, true, false);
             sequence += 2; // sequences have gaps, as in the real log
-            long now = System.currentTimeMillis();
             log.add(Interaction.newBuilder().setSequence(sequence).setUserId(user).setItemId(item).setType(type)
                     .setValue(value).setOccurredAt(Timestamp.newBuilder().setSeconds(now / 1000)
                             .setNanos((int) (now % 1000) * 1_000_000)).build());
@@ -78,6 +85,11 @@ public final class StandInProfileService extends ProfileServiceGrpc.ProfileServi
             if (replace || !users.containsKey(id)) {
                 users.put(id, User.newBuilder().setUserId(id).setConsent(consent).build());
             }
+        }
+
+        /** Puts a user with all its fields (replacing any earlier one). */
+        public synchronized void user(User user) {
+            users.put(user.getUserId(), user);
         }
 
         /** Puts an item with all its fields (replacing any earlier one). */
@@ -187,6 +199,28 @@ public final class StandInProfileService extends ProfileServiceGrpc.ProfileServi
             return;
         }
         out.onNext(GetUserResponse.newBuilder().setUser(user).build());
+        out.onCompleted();
+    }
+
+    @Override
+    public void listUserEvents(ListUserEventsRequest request, StreamObserver<ListUserEventsResponse> out) {
+        Fixture f = current();
+        List<Event> events = new ArrayList<>();
+        synchronized (f) {
+            for (int i = f.log.size() - 1; i >= 0; i--) {
+                Interaction x = f.log.get(i);
+                if (x.getUserId().equals(request.getUserId())) {
+                    events.add(Event.newBuilder().setEventId("e" + x.getSequence()).setUserId(x.getUserId())
+                            .setItemId(x.getItemId()).setType(x.getType()).setValue(x.getValue())
+                            .setOccurredAt(x.getOccurredAt()).build());
+                }
+            }
+        }
+        int size = request.getPageSize() == 0 ? 100 : request.getPageSize();
+        int from = request.getPageToken().isEmpty() ? 0 : Integer.parseInt(request.getPageToken());
+        int to = Math.min(events.size(), from + size);
+        out.onNext(ListUserEventsResponse.newBuilder().addAllEvents(events.subList(from, to))
+                .setNextPageToken(to < events.size() ? Integer.toString(to) : "").build());
         out.onCompleted();
     }
 
