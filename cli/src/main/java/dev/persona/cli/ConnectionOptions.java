@@ -28,6 +28,11 @@ public final class ConnectionOptions {
             description = "recommend-service address (default: $PERSONA_RECOMMEND_TARGET, else localhost:9103).")
     String recommendTarget;
 
+    @Option(names = "--segment-target", paramLabel = "<host:port>",
+            defaultValue = "${env:PERSONA_SEGMENT_TARGET:-localhost:9104}",
+            description = "segment-service address (default: $PERSONA_SEGMENT_TARGET, else localhost:9104).")
+    String segmentTarget;
+
     @Option(names = "--tenant", paramLabel = "<tenant>",
             description = "Tenant, sent as the x-tenant-id header (default: $PERSONA_TENANT, else \"default\").")
     String tenant;
@@ -37,7 +42,8 @@ public final class ConnectionOptions {
     long deadlineSeconds;
 
     @Option(names = "--stream-deadline-seconds", paramLabel = "<seconds>", defaultValue = "3600",
-            description = "Deadline of each import, export or build stream (default: ${DEFAULT-VALUE}).")
+            description = "Deadline of each import, export or build stream, and of each predictor training "
+                    + "(default: ${DEFAULT-VALUE}).")
     long streamDeadlineSeconds;
 
     /** The tenant given with --tenant, if any (benchmarks use a fresh tenant otherwise). */
@@ -58,6 +64,11 @@ public final class ConnectionOptions {
     /** How to call recommend-service: the same tenant and deadlines, at --recommend-target. */
     public ConnectionSettings recommendSettings() {
         return settings("--recommend-target", recommendTarget);
+    }
+
+    /** How to call segment-service: the same tenant and deadlines, at --segment-target. */
+    public ConnectionSettings segmentSettings() {
+        return settings("--segment-target", segmentTarget);
     }
 
     private ConnectionSettings settings(String option, String address) {

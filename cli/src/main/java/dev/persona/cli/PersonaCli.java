@@ -1,28 +1,31 @@
 package dev.persona.cli;
 
+import dev.persona.cli.audience.AudienceCommand;
 import dev.persona.cli.bench.BenchCommand;
 import dev.persona.cli.demo.DemoCommand;
 import dev.persona.cli.eval.EvalCommand;
 import dev.persona.cli.imports.ImportCommand;
 import dev.persona.cli.neighbors.NeighborsCommand;
-import dev.persona.cli.recommend.PredictCommand;
+import dev.persona.cli.predict.PredictCommand;
 import dev.persona.cli.recommend.RankCommand;
 import dev.persona.cli.recommend.RecommendCommand;
 import dev.persona.cli.recommend.SimilarItemsCommand;
+import dev.persona.cli.segments.SegmentsCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code persona} command: imports data sets, prints profiles, builds and reads neighbour lists, recommends,
- * generates demo data, runs benchmarks and evaluations, as a gRPC client of profile-service, similarity-service and
- * recommend-service. Exit codes: see {@link ExitCodes}.
+ * segments customers, predicts outcomes, selects audiences, generates demo data, runs benchmarks and evaluations, as
+ * a gRPC client of profile-service, similarity-service, recommend-service and segment-service. Exit codes: see {@link ExitCodes}.
  */
 @Command(name = "persona", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         version = "persona 0.1.0",
         description = "Persona: personalization platform for marketing.",
         subcommands = {ImportCommand.class, ProfileCommand.class, EventCommand.class, NeighborsCommand.class, RecommendCommand.class,
-                SimilarItemsCommand.class, RankCommand.class, PredictCommand.class, DemoCommand.class,
+                SimilarItemsCommand.class, RankCommand.class, PredictCommand.class, SegmentsCommand.class,
+                AudienceCommand.class, DemoCommand.class,
                 BenchCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class PersonaCli {
 

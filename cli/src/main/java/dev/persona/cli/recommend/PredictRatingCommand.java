@@ -15,12 +15,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code persona predict <user_id> <item_id>}: the rating a user would give an item (PredictRating). */
-@Command(name = "predict",
+/** {@code persona predict rating <user_id> <item_id>}: the rating a user would give an item (PredictRating). */
+@Command(name = "rating",
         description = {"Prints the rating a user would give an item (PredictRating).",
                 "For example \"rating 3.742, strategy item-knn, fallback no\"; fallback yes means the strategy "
                 + "could not predict and the baseline (global mean plus user and item biases) was returned."})
-public final class PredictCommand implements Callable<Integer> {
+public final class PredictRatingCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;

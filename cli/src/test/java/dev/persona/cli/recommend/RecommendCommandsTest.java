@@ -160,7 +160,7 @@ class RecommendCommandsTest extends FakeServicesTest {
             freePort = socket.getLocalPort();
         }
         String target = "127.0.0.1:" + freePort;
-        CliRun run = CliRun.of("predict", "1", "2", "--recommend-target", target);
+        CliRun run = CliRun.of("predict", "rating", "1", "2", "--recommend-target", target);
         assertEquals(1, run.exitCode(), run::toString);
         assertTrue(run.err().startsWith("persona: recommend-service is not reachable at " + target
                 + ": is it running?"), run::toString);
@@ -226,14 +226,14 @@ class RecommendCommandsTest extends FakeServicesTest {
 
     @Test
     void predictPrintsTheRatingTheStrategyAndWhetherItFellBack() {
-        CliRun run = persona("predict", "1", "1", "--strategy", "user-knn");
+        CliRun run = persona("predict", "rating", "1", "1", "--strategy", "user-knn");
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals("rating 3.333, strategy user-knn, fallback no", run.out().strip());
         assertEquals(PredictRatingRequest.newBuilder().setUserId("1").setItemId("1")
                 .setStrategy(Strategy.STRATEGY_USER_KNN).build(), recommendService.requests().get(0));
-        CliRun newUser = persona("predict", "nobody", "1");
+        CliRun newUser = persona("predict", "rating", "nobody", "1");
         assertEquals("rating 3.000, strategy item-knn, fallback yes", newUser.out().strip());
-        CliRun unknownItem = persona("predict", "1", "404");
+        CliRun unknownItem = persona("predict", "rating", "1", "404");
         assertEquals(1, unknownItem.exitCode(), unknownItem::toString);
         assertTrue(unknownItem.err().contains("answered NOT_FOUND: item_id: item 404 not found"),
                 unknownItem::toString);
@@ -241,11 +241,11 @@ class RecommendCommandsTest extends FakeServicesTest {
 
     @Test
     void predictAcceptsOnlyTheStrategiesThatPredict() {
-        CliRun run = persona("predict", "1", "1", "--strategy", "popular");
+        CliRun run = persona("predict", "rating", "1", "1", "--strategy", "popular");
         assertEquals(2, run.exitCode(), run::toString);
         assertTrue(run.err().contains("Invalid value for option '--strategy': expected one of auto, item-knn, "
                 + "user-knn, matrix-factorization, got 'popular'"), run::toString);
-        assertEquals(0, persona("predict", "1", "1", "--strategy", "MATRIX_FACTORIZATION").exitCode());
+        assertEquals(0, persona("predict", "rating", "1", "1", "--strategy", "MATRIX_FACTORIZATION").exitCode());
         assertEquals(1, recommendService.calls().size());
     }
 
