@@ -30,7 +30,8 @@ import java.util.Set;
  * bought recently"; a segment without drivers is "Typical customers". The description is "Customers who" followed by
  * one clause per driver with the segment's and the population's values, e.g. "Customers who spend more (900 against
  * 200 on average) and buy more often (12 purchases against 4 on average)." Known names are matched ignoring case; a
- * prefix "attr:" is dropped and underscores read as spaces.
+ * prefix "attribute:" (or "attr:") is dropped, a one-hot level "plan=gold" reads "plan gold", and underscores read as
+ * spaces.
  *
  * <p>Labels are made unique: segments sharing a label all get the phrase of their next-ranked feature (the largest
  * |z| not yet used, any size above 0) appended; any label still shared is kept by its lowest-index segment and the
@@ -138,14 +139,16 @@ public final class SegmentDescriber {
 
     private static String readable(String name) {
         String s = name.trim();
-        if (s.regionMatches(true, 0, "attr:", 0, 5)) {
+        if (s.regionMatches(true, 0, "attribute:", 0, 10)) {
+            s = s.substring(10);
+        } else if (s.regionMatches(true, 0, "attr:", 0, 5)) {
             s = s.substring(5);
         } else if (s.regionMatches(true, 0, "affinity:", 0, 9)) {
             String target = s.substring(9);
             int eq = target.indexOf('=');
             s = "affinity for " + (eq >= 0 ? target.substring(eq + 1) : target);
         }
-        return s.replace('_', ' ');
+        return s.replace('_', ' ').replace('=', ' ');
     }
 
     /** The z-scores of one centroid, in feature order. */

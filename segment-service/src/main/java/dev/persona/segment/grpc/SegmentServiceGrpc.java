@@ -1,12 +1,270 @@
 package dev.persona.segment.grpc;
 
-import dev.persona.api.v1.MutinySegmentServiceGrpc;
+import com.google.protobuf.Timestamp;
+import dev.persona.api.v1.AssignSegmentRequest;
+import dev.persona.api.v1.AssignSegmentResponse;
+import dev.persona.api.v1.BuildSegmentationRequest;
+import dev.persona.api.v1.BuildSegmentationResponse;
+import dev.persona.api.v1.GetSegmentationRequest;
+import dev.persona.api.v1.GetSegmentationResponse;
+import dev.persona.api.v1.ListSegmentMembersRequest;
+import dev.persona.api.v1.ListSegmentMembersResponse;
+import dev.persona.api.v1.ListSegmentationsRequest;
+import dev.persona.api.v1.ListSegmentationsResponse;
+import dev.persona.api.v1.PredictOutcomeRequest;
+import dev.persona.api.v1.PredictOutcomeResponse;
+import dev.persona.api.v1.Progress;
+import dev.persona.api.v1.SegmentServiceGrpc.SegmentServiceImplBase;
+import dev.persona.api.v1.SelectAudienceRequest;
+import dev.persona.api.v1.SelectAudienceResponse;
+import dev.persona.api.v1.TrainPredictorRequest;
+import dev.persona.api.v1.TrainPredictorResponse;
+import dev.persona.common.error.ApiError;
+import dev.persona.common.grpc.ErrorMapper;
+import dev.persona.common.grpc.GrpcCalls;
+import dev.persona.common.grpc.Tenant;
+import dev.persona.common.validation.Ids;
+import dev.persona.segment.features.FeatureScaler.Scaling;
+import dev.persona.segment.features.FeatureSpec;
+import dev.persona.segment.grouping.Grouping;
+import dev.persona.segment.grouping.GroupingParams;
+import dev.persona.segment.grouping.GroupingParams.Method;
+import dev.persona.segment.predictor.Predictors;
+import dev.persona.segment.segmentation.SegmentationStore;
+import dev.persona.segment.segmentation.Segmentations;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The SegmentService of persona.v1. The service starts, registers with the gRPC health and reflection services and
- * answers every RPC with UNIMPLEMENTED until its algorithms land.
+ * The SegmentService RPCs: validation of the requests against the contract and translation, nothing else. Every
+ * RPC runs on a worker thread (each reads ProfileService, PostgreSQL or Redis). Build progress is sent at most a
+ * few times per second per phase.
  */
 @GrpcService
-public class SegmentServiceGrpc extends MutinySegmentServiceGrpc.SegmentServiceImplBase {
+public class SegmentServiceGrpc extends SegmentServiceImplBase {
+
+    private static final long PROGRESS_EVERY_MS = 200;
+
+    @Inject
+    Segmentations segmentations;
+
+    @Inject
+    Predictors predictors;
+
+    @ConfigProperty(name = "persona.segment.threads")
+    int threads;
+
+    @ConfigProperty(name = "persona.segment.mini-batch-above")
+    int miniBatchAbove;
+
+    @ConfigProperty(name = "persona.segment.ward-exact-max")
+    int wardExactMax;
+
+    @Override
+    @Blocking
+    public void buildSegmentation(BuildSegmentationRequest request, StreamObserver<BuildSegmentationResponse> out) {
+        String tenant = Tenant.current();
+        Stream<BuildSegmentationResponse> stream = new Stream<>(out);
+        try {
+            Segmentations.BuildRequest build = buildRequest(request);
+            var segmentation = segmentations.build(tenant, build, (phase, done, total, loss) ->
+                    stream.progress(phase, BuildSegmentationResponse.newBuilder().setProgress(Progress.newBuilder()
+                            .setPhase(phase).setDone(total > 0 ? Math.min(done, total) : done).setTotal(total)
+                            .setLoss(loss)).build(), total > 0 && done >= total));
+            stream.last(BuildSegmentationResponse.newBuilder().setSegmentation(segmentation).build());
+        } catch (RuntimeException e) {
+            stream.fail(e);
+        }
+    }
+
+    Segmentations.BuildRequest buildRequest(BuildSegmentationRequest r) {
+        Method method = switch (r.getAlgorithm()) {
+            case ALGORITHM_UNSPECIFIED, ALGORITHM_KMEANS -> Method.KMEANS;
+            case ALGORITHM_HIERARCHICAL -> Method.HIERARCHICAL;
+            case ALGORITHM_RFM_SCORES -> Method.RFM_SCORES;
+            default -> throw ApiError.invalid("algorithm", "unknown algorithm " + r.getAlgorithmValue()
+                    + "; use KMEANS, HIERARCHICAL or RFM_SCORES");
+        };
+        Scaling scaling = switch (r.getScaling()) {
+            case FEATURE_SCALING_UNSPECIFIED, FEATURE_SCALING_LOG1P_ZSCORE -> Scaling.LOG1P_ZSCORE;
+            case FEATURE_SCALING_ZSCORE -> Scaling.ZSCORE;
+            case FEATURE_SCALING_NONE -> Scaling.NONE;
+            default -> throw ApiError.invalid("scaling", "unknown scaling " + r.getScalingValue()
+                    + "; use LOG1P_ZSCORE, ZSCORE or NONE");
+        };
+        boolean rfm = method == Method.RFM_SCORES;
+        int k = rfm ? 0 : range("k", r.getK(), 0, 100, "0 (choose k automatically) to 100");
+        int kMin = r.getKMin() == 0 ? 2 : range("k_min", r.getKMin(), 2, 100, "2 to 100 (0 means 2)");
+        int kMax = r.getKMax() == 0 ? Math.max(10, kMin) : r.getKMax();
+        if (kMax < kMin) {
+            throw ApiError.invalid("k_max", "is " + kMax + ", below k_min " + kMin + "; raise k_max or lower k_min");
+        }
+        range("k_max", kMax, 2, 100, "k_min to 100 (0 means 10)");
+        int nInit = r.getNInit() == 0 ? 10 : range("n_init", r.getNInit(), 1, 1000, "1 to 1,000 (0 means 10)");
+        int maxIterations = r.getMaxIterations() == 0 ? 300
+                : range("max_iterations", r.getMaxIterations(), 1, 10_000, "1 to 10,000 (0 means 300)");
+        FeatureSpec features;
+        try {
+            features = FeatureSpec.parse(r.getFeaturesList());
+        } catch (IllegalArgumentException e) {
+            throw ApiError.invalid("features", e.getMessage());
+        }
+        Long asOf = r.hasAsOf() ? millis("as_of", r.getAsOf()) : null;
+        int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        GroupingParams params = new GroupingParams(method, k, kMin, kMax, r.getSeed(), nInit, maxIterations, workers,
+                miniBatchAbove, wardExactMax);
+        return new Segmentations.BuildRequest(params, features, scaling, asOf);
+    }
+
+    @Override
+    @Blocking
+    public void getSegmentation(GetSegmentationRequest request, StreamObserver<GetSegmentationResponse> out) {
+        String tenant = Tenant.current();
+        GrpcCalls.unary(out, () -> GetSegmentationResponse.newBuilder().setSegmentation(segmentations.get(tenant,
+                Ids.require("segmentation_id", request.getSegmentationId()))).build());
+    }
+
+    @Override
+    @Blocking
+    public void listSegmentations(ListSegmentationsRequest request, StreamObserver<ListSegmentationsResponse> out) {
+        String tenant = Tenant.current();
+        GrpcCalls.unary(out, () -> {
+            int size = request.getPageSize() == 0 ? 100
+                    : range("page_size", request.getPageSize(), 1, 1000, "1 to 1,000 (0 means 100)");
+            SegmentationStore.Page page = segmentations.list(tenant, size, request.getPageToken());
+            return ListSegmentationsResponse.newBuilder().addAllSegmentations(page.segmentations())
+                    .setNextPageToken(page.nextToken()).build();
+        });
+    }
+
+    @Override
+    @Blocking
+    public void assignSegment(AssignSegmentRequest request, StreamObserver<AssignSegmentResponse> out) {
+        String tenant = Tenant.current();
+        GrpcCalls.unary(out, () -> segmentations.assign(tenant,
+                Ids.require("segmentation_id", request.getSegmentationId()),
+                Ids.require("user_id", request.getUserId())));
+    }
+
+    @Override
+    @Blocking
+    public void listSegmentMembers(ListSegmentMembersRequest request,
+                                   StreamObserver<ListSegmentMembersResponse> out) {
+        String tenant = Tenant.current();
+        Stream<ListSegmentMembersResponse> stream = new Stream<>(out);
+        try {
+            String segmentation = Ids.require("segmentation_id", request.getSegmentationId());
+            String segment = Ids.require("segment_id", request.getSegmentId());
+            int batch = request.getBatchSize() == 0 ? 10_000
+                    : range("batch_size", request.getBatchSize(), 1, 100_000, "1 to 100,000 (0 means 10,000)");
+            List<String> ids = new ArrayList<>(Math.min(batch, 10_000));
+            segmentations.members(tenant, segmentation, segment, (user, s) -> {
+                ids.add(user);
+                if (ids.size() == batch) {
+                    stream.next(ListSegmentMembersResponse.newBuilder().addAllUserIds(ids).build());
+                    ids.clear();
+                }
+            });
+            if (!ids.isEmpty()) {
+                stream.next(ListSegmentMembersResponse.newBuilder().addAllUserIds(ids).build());
+            }
+            stream.complete();
+        } catch (RuntimeException e) {
+            stream.fail(e);
+        }
+    }
+
+    @Override
+    @Blocking
+    public void trainPredictor(TrainPredictorRequest request, StreamObserver<TrainPredictorResponse> out) {
+        String tenant = Tenant.current();
+        GrpcCalls.unary(out, () -> predictors.train(tenant, request));
+    }
+
+    @Override
+    @Blocking
+    public void predictOutcome(PredictOutcomeRequest request, StreamObserver<PredictOutcomeResponse> out) {
+        String tenant = Tenant.current();
+        GrpcCalls.unary(out, () -> predictors.predict(tenant, request));
+    }
+
+    @Override
+    @Blocking
+    public void selectAudience(SelectAudienceRequest request, StreamObserver<SelectAudienceResponse> out) {
+        String tenant = Tenant.current();
+        Stream<SelectAudienceResponse> stream = new Stream<>(out);
+        try {
+            predictors.selectAudience(tenant, request, stream::next);
+            stream.complete();
+        } catch (RuntimeException e) {
+            stream.fail(e);
+        }
+    }
+
+    private static int range(String field, int value, int min, int max, String allowed) {
+        if (value < min || value > max) {
+            throw ApiError.invalid(field, "is " + value + "; allowed: " + allowed);
+        }
+        return value;
+    }
+
+    /** Epoch milliseconds of a timestamp field, refusing values outside the protobuf range. */
+    static long millis(String field, Timestamp t) {
+        if (t.getSeconds() < -62_135_596_800L || t.getSeconds() > 253_402_300_799L || t.getNanos() < 0
+                || t.getNanos() > 999_999_999) {
+            throw ApiError.invalid(field, "is not a valid timestamp");
+        }
+        return t.getSeconds() * 1000 + t.getNanos() / 1_000_000;
+    }
+
+    /** A server stream written from a worker thread: throttled progress, data messages, one end. */
+    private static final class Stream<T> {
+        private final ServerCallStreamObserver<T> call;
+        private String phase = "";
+        private long lastSent;
+
+        Stream(StreamObserver<T> out) {
+            this.call = (ServerCallStreamObserver<T>) out;
+        }
+
+        synchronized void progress(String phase, T message, boolean phaseComplete) {
+            long now = System.currentTimeMillis();
+            if (phase.equals(this.phase) && !phaseComplete && now - lastSent < PROGRESS_EVERY_MS) {
+                return;
+            }
+            this.phase = phase;
+            lastSent = now;
+            next(message);
+        }
+
+        synchronized void next(T message) {
+            if (call.isCancelled()) {
+                throw ApiError.aborted("the caller cancelled the call");
+            }
+            call.onNext(message);
+        }
+
+        synchronized void last(T message) {
+            next(message);
+            call.onCompleted();
+        }
+
+        synchronized void complete() {
+            if (!call.isCancelled()) {
+                call.onCompleted();
+            }
+        }
+
+        synchronized void fail(RuntimeException e) {
+            if (!call.isCancelled()) {
+                call.onError(ErrorMapper.toStatus(e).asRuntimeException());
+            }
+        }
+    }
 }

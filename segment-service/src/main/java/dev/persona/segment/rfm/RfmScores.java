@@ -77,6 +77,42 @@ public final class RfmScores {
         return scores;
     }
 
+    /**
+     * The four cut points of one dimension, for scoring a value that was not in the population: a value scores
+     * {@link #score(double[], double, boolean)}, which agrees with {@link #quintiles} for every value of the
+     * population. Cut s (s = 2..5) is the ⌈(s−1)·n/5⌉-th smallest key, where keys are the values, negated when lower
+     * is better.
+     *
+     * @param values finite values, at least one
+     */
+    public static double[] cuts(double[] values, boolean lowerIsBetter) {
+        check("values", values);
+        int n = values.length;
+        double[] sorted = new double[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = lowerIsBetter ? -values[i] : values[i];
+        }
+        java.util.Arrays.sort(sorted);
+        double[] cuts = new double[4];
+        for (int s = 2; s <= 5; s++) {
+            int m = (int) (((s - 1) * (long) n + 4) / 5);
+            cuts[s - 2] = sorted[m - 1];
+        }
+        return cuts;
+    }
+
+    /** The score 1..5 of a value against the cut points of {@link #cuts}. */
+    public static int score(double[] cuts, double value, boolean lowerIsBetter) {
+        double key = lowerIsBetter ? -value : value;
+        int score = 1;
+        for (double cut : cuts) {
+            if (key > cut) {
+                score++;
+            }
+        }
+        return score;
+    }
+
     /** The number of entries of the ascending array that are strictly less than key. */
     private static int firstNotLess(double[] sorted, double key) {
         int lo = 0;

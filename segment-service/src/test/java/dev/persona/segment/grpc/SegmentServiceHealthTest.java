@@ -24,8 +24,9 @@ class SegmentServiceHealthTest extends ServiceHealthContract {
     }
 
     @Test
-    void rpcsNotBuiltYetSayUnimplemented() {
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> service.getSegmentation(GetSegmentationRequest.getDefaultInstance()));
-        assertEquals(Status.Code.UNIMPLEMENTED, e.getStatus().getCode());
+    void answersWithTheContractsErrorsNotUnimplemented() {
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+                () -> service.getSegmentation(GetSegmentationRequest.getDefaultInstance()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
     }
 }
