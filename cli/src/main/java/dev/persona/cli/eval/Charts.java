@@ -13,6 +13,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The PNG charts of the evaluation reports, drawn headless with XChart. */
@@ -20,6 +21,8 @@ final class Charts {
 
     private static final int WIDTH = 900;
     private static final int HEIGHT = 600;
+    private static final Color SSE_COLOR = new Color(31, 119, 180);
+    private static final Color SILHOUETTE_COLOR = new Color(214, 39, 40);
 
     /** A named series of points. */
     record Series(String name, double[] x, double[] y) {
@@ -36,22 +39,34 @@ final class Charts {
         XYChart chart = chart(title, "k", "SSE");
         chart.setYAxisGroupTitle(0, "SSE");
         chart.setYAxisGroupTitle(1, "mean silhouette");
+        chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+        chart.getStyler().setYAxisGroupTickLabelsColorMap(0, SSE_COLOR);
+        chart.getStyler().setYAxisGroupTickLabelsColorMap(1, SILHOUETTE_COLOR);
         for (Series s : sse) {
-            XYSeries series = chart.addSeries(s.name(), s.x(), s.y());
-            series.setMarker(SeriesMarkers.CIRCLE);
-            if (s.name().contains("reference")) {
-                series.setLineStyle(SeriesLines.DASH_DASH);
-            }
+            style(chart.addSeries(s.name(), s.x(), s.y()), s.name(), SSE_COLOR, SeriesMarkers.CIRCLE);
         }
         for (Series s : silhouette) {
             XYSeries series = chart.addSeries(s.name(), s.x(), s.y());
             series.setYAxisGroup(1);
-            series.setMarker(SeriesMarkers.DIAMOND);
-            if (s.name().contains("reference")) {
-                series.setLineStyle(SeriesLines.DASH_DASH);
-            }
+            style(series, s.name(), SILHOUETTE_COLOR, SeriesMarkers.DIAMOND);
         }
         save(chart, file);
+    }
+
+    /** Ours solid with markers, the reference dashed, anything else (candidates) dotted and light. */
+    private static void style(XYSeries series, String name, Color color, Marker marker) {
+        series.setLineColor(color);
+        series.setMarkerColor(color);
+        series.setMarker(marker);
+        if (name.contains("reference")) {
+            series.setLineStyle(SeriesLines.DASH_DASH);
+        } else if (!name.contains("ours")) {
+            series.setLineStyle(SeriesLines.DOT_DOT);
+            Color light = new Color(color.getRed(), color.getGreen(), color.getBlue(), 110);
+            series.setLineColor(light);
+            series.setMarkerColor(light);
+            series.setMarker(SeriesMarkers.NONE);
+        }
     }
 
     /** Points coloured by group (one series per group). */
@@ -73,6 +88,7 @@ final class Charts {
         XYChart chart = chart(title, "false positive rate", "true positive rate");
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        chart.getStyler().setXAxisDecimalPattern("0.0#").setYAxisDecimalPattern("0.0#");
         for (Series curve : curves) {
             chart.addSeries(curve.name(), curve.x(), curve.y()).setMarker(SeriesMarkers.NONE);
         }

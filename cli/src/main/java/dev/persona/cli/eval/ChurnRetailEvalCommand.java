@@ -206,8 +206,10 @@ public final class ChurnRetailEvalCommand implements Callable<Integer> {
         }
         md.append(Markdown.table(List.of("model", "test AUC", "peers", "target", "result", "log loss", "churn rate",
                 "customers", "unscored"), rows, false, true, true, true, false, true, true, true, true)).append('\n');
-        md.append("Customers without a probability (unscored) are left out of the figures; users scored without a "
-                + "label (no purchase before the test cutoff) are ignored.\n\n");
+        md.append("Customers without a probability (unscored: consent denied, or not in the tenant) are left out of "
+                + "the figures; users scored without a label (no purchase before the test cutoff) are ignored: ");
+        md.append(String.join(", ", tested.stream().map(t -> String.format(Locale.ROOT, "%,d for %s", t.unlabelled(),
+                t.trained().name())).toList())).append(".\n\n");
         md.append("## Cross-validated on the training window (as returned by the service)\n\n");
         List<Predictors.Trained> models = tested.stream().map(Tested::trained).toList();
         md.append(Predictors.metricsTable(models, Arrays.asList(null, null))).append('\n');

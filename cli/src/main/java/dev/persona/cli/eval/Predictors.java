@@ -11,8 +11,10 @@ import dev.persona.cli.grpc.SegmentConnection;
 import dev.persona.cli.predict.PredictTrainCommand;
 import dev.persona.cli.segments.SegmentNames;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** What the churn evaluations share: the two models of the protocol, one timed training, report pieces. */
 final class Predictors {
@@ -98,12 +100,12 @@ final class Predictors {
         }
         rows.add(time);
         boolean[] right = new boolean[headers.size()];
-        java.util.Arrays.fill(right, 1, right.length, true);
+        Arrays.fill(right, 1, right.length, true);
         return Markdown.table(headers, rows, right);
     }
 
     private static List<String> row(String name, List<Trained> models, List<Peer> peers,
-            java.util.function.Function<PredictorMetrics, String> ours, java.util.function.Function<Peer, String> theirs) {
+            Function<PredictorMetrics, String> ours, Function<Peer, String> theirs) {
         List<String> row = new ArrayList<>(List.of(name));
         for (int i = 0; i < models.size(); i++) {
             row.add(ours.apply(models.get(i).metrics()));

@@ -5,6 +5,7 @@ import dev.persona.api.v1.BuildSegmentationRequest;
 import dev.persona.api.v1.KCandidate;
 import dev.persona.api.v1.Segment;
 import dev.persona.api.v1.Segmentation;
+import dev.persona.cli.CliException;
 import dev.persona.cli.ConnectionOptions;
 import dev.persona.cli.ExitCodes;
 import dev.persona.cli.bench.JsonLine;
@@ -98,7 +99,7 @@ public final class SegmentsEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (repeatK < 2 || repeatK > 100) {
-            throw dev.persona.cli.CliException.usage("--repeat-k must be 2 to 100, got " + repeatK);
+            throw CliException.usage("--repeat-k must be 2 to 100, got " + repeatK);
         }
         PrintWriter out = spec.commandLine().getOut();
         StatusLine status = StatusLine.on(spec.commandLine().getErr());
