@@ -96,6 +96,28 @@ public final class Silhouette {
         return rows;
     }
 
+    /** Σ over rows q in [lo, hi) of the Euclidean distance from row p to row q of the row-major array y. */
+    private static double sumOfDistances(double[] y, int p, int lo, int hi, int d) {
+        double sum = 0;
+        int pi = p * d;
+        if (d == 3) {
+            double a0 = y[pi];
+            double a1 = y[pi + 1];
+            double a2 = y[pi + 2];
+            for (int q = lo * 3, end = hi * 3; q < end; q += 3) {
+                double e0 = a0 - y[q];
+                double e1 = a1 - y[q + 1];
+                double e2 = a2 - y[q + 2];
+                sum += Math.sqrt(e0 * e0 + e1 * e1 + e2 * e2);
+            }
+            return sum;
+        }
+        for (int q = lo; q < hi; q++) {
+            sum += Math.sqrt(Points.dist2(y, pi, y, q * d, d));
+        }
+        return sum;
+    }
+
     private double compute(Points points, int[] labels, int k, int[] rows) {
         int m = rows.length;
         int d = points.d;
@@ -113,21 +135,30 @@ public final class Silhouette {
         if (nonEmpty < 2) {
             return 0;
         }
+        // Gather the rows cluster by cluster into one contiguous array, so that the sum of distances from a point to
+        // a cluster is a tight loop over a contiguous range (a point's distance to itself adds 0).
+        int[] from = new int[k + 1];
+        for (int c = 0; c < k; c++) {
+            from[c + 1] = from[c] + (int) sizes[c];
+        }
+        int[] fill = from.clone();
+        double[] y = new double[m * d];
+        int[] labelOf = new int[m];
+        for (int r : rows) {
+            int at = fill[labels[r]]++;
+            System.arraycopy(x, r * d, y, at * d, d);
+            labelOf[at] = labels[r];
+        }
         double[] s = new double[m];
         int nb = Math.max(1, Math.min(m, 256));
         try (Blocks blocks = new Blocks(threads)) {
             blocks.forEach(nb, b -> {
                 double[] sums = new double[k];
                 for (int p = Blocks.start(m, nb, b), end = Blocks.start(m, nb, b + 1); p < end; p++) {
-                    int i = rows[p];
-                    Arrays.fill(sums, 0);
-                    for (int q = 0; q < m; q++) {
-                        int j = rows[q];
-                        if (j != i) {
-                            sums[labels[j]] += Math.sqrt(Points.dist2(x, i * d, x, j * d, d));
-                        }
+                    for (int c = 0; c < k; c++) {
+                        sums[c] = sumOfDistances(y, p, from[c], from[c + 1], d);
                     }
-                    int own = labels[i];
+                    int own = labelOf[p];
                     if (sizes[own] < 2) {
                         s[p] = 0;
                         continue;

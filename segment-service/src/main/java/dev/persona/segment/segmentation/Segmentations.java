@@ -92,9 +92,11 @@ public class Segmentations {
         GroupingParams params = request.params();
         boolean rfm = params.method() == Method.RFM_SCORES;
         FeatureSpec spec = rfm ? FeatureSpec.defaults() : request.features();
+        long started = System.nanoTime();
         progress.report("load", 0, 0, 0);
         Population population = data.tenant(tenant, spec.needsCategories(),
                 events -> progress.report("load", events, 0, 0));
+        long loaded = System.nanoTime();
         long asOf = request.asOfMillis() != null ? request.asOfMillis() : population.defaultClock();
         progress.report("features", 0, 1, 0);
         FeatureTable table;
@@ -137,6 +139,7 @@ public class Segmentations {
                 LOG.infof("tenant %s: %s", tenant, grouped.note());
             }
         }
+        long clustered = System.nanoTime();
         progress.report("store", 0, grouped.userIds().size(), 0);
         Segmentation segmentation = toProto(grouped, request, asOf, skipped);
         String[] segmentIds = new String[grouped.userIds().size()];
@@ -146,6 +149,10 @@ public class Segmentations {
         store.save(tenant, segmentation, grouped.placement(), grouped.userIds(), segmentIds, grouped.distance());
         cache.put(tenant, segmentation.getSegmentationId(), grouped.userIds(), segmentIds, grouped.distance());
         progress.report("store", grouped.userIds().size(), grouped.userIds().size(), 0);
+        long done = System.nanoTime();
+        LOG.infof("tenant %s: segmentation %s of %d users in %d ms (load %d, features and grouping %d, store %d)",
+                tenant, segmentation.getSegmentationId(), grouped.userIds().size(), (done - started) / 1_000_000,
+                (loaded - started) / 1_000_000, (clustered - loaded) / 1_000_000, (done - clustered) / 1_000_000);
         return segmentation;
     }
 

@@ -38,7 +38,7 @@ class GroupingTest {
                 customers.add(Customer.of(id, Map.of()));
                 int purchases = groups[g][0];
                 for (int p = 0; p < purchases; p++) {
-                    long day = 1_000 - groups[g][1] - rng.nextInt(2) - p;
+                    long day = 1_000 - groups[g][1] - p;
                     events.add(new CustomerEvent(id, "i", "PURCHASE", groups[g][2] * (0.9 + 0.2 * rng.nextDouble()),
                             day * DAY, null));
                 }
