@@ -107,6 +107,50 @@ public final class CrossValidation {
         return new Result(List.copyOf(results), Metrics.mean(results));
     }
 
+    /**
+     * Cross-validation with every row's out-of-fold probability kept.
+     *
+     * @param folds         per-fold metrics, fold order
+     * @param mean          their mean, see {@link Metrics#mean(List)}
+     * @param aucStd        population standard deviation of the folds' AUC
+     * @param probabilities per row of the dataset, the probability given by the model that did not see it
+     */
+    public record Pooled(List<Metrics> folds, Metrics mean, double aucStd, double[] probabilities) {
+    }
+
+    /** As {@link #run}, keeping each row's out-of-fold probability (the folds are the same). */
+    public static Pooled runPooled(Dataset data, ModelFactory factory, int k, long seed) {
+        if (data == null || factory == null) {
+            throw new IllegalArgumentException("data and factory are required");
+        }
+        int[][] folds = stratifiedFolds(data.labels(), k, seed);
+        int[] all = data.allRows();
+        double[] oof = new double[data.rows()];
+        List<Metrics> results = new ArrayList<>(k);
+        for (int[] test : folds) {
+            int[] train = complement(all, test, data.rows());
+            Classifier model = factory.fit(data, train);
+            boolean[] y = new boolean[test.length];
+            double[] p = new double[test.length];
+            for (int i = 0; i < test.length; i++) {
+                y[i] = data.label(test[i]);
+                p[i] = model.predictProbability(data, test[i]);
+                oof[test[i]] = p[i];
+            }
+            results.add(Metrics.of(y, p));
+        }
+        double mean = 0;
+        for (Metrics m : results) {
+            mean += m.auc();
+        }
+        mean /= k;
+        double var = 0;
+        for (Metrics m : results) {
+            var += (m.auc() - mean) * (m.auc() - mean);
+        }
+        return new Pooled(List.copyOf(results), Metrics.mean(results), Math.sqrt(var / k), oof);
+    }
+
     private static void shuffle(int[] a, Random random) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);

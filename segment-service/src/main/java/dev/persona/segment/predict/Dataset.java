@@ -12,10 +12,13 @@ import java.util.Map;
  * <p>Each feature is either
  * <ul>
  *   <li><b>numeric</b>: a {@code double[]} column where {@code NaN} means missing. Models replace a missing value
- *       with the median of the non-missing values of that feature over their <em>training</em> rows
- *       ({@link #median(int, int[])}; 0 when every training value is missing), so nothing leaks from held-out rows;</li>
+ *       with the median (or, for a dataset built with {@link Imputation#MEAN}, the mean) of the non-missing values
+ *       of that feature over their <em>training</em> rows ({@link #fillValue(int, int[])}; 0 when every training
+ *       value is missing), so nothing leaks from held-out rows;</li>
  *   <li><b>categorical</b>: an {@code int[]} of codes into a list of level names. A missing value ({@code null})
- *       is not imputed: it becomes its own level {@value #MISSING}, so "missing" can itself be predictive.</li>
+ *       is not imputed: it becomes its own level {@value #MISSING}, so "missing" can itself be predictive; or,
+ *       for a feature added with {@link Builder#categoricalOrNone}, the code {@value #NO_LEVEL}: no level at all
+ *       (equal to none in a tree's level test, no indicator set in a one-hot design).</li>
  * </ul>
  * The label is binary: {@code true} (or 1) is the positive class. Subsets of rows (training rows, folds,
  * validation rows) are plain {@code int[]} arrays of row indices; {@link #allRows()} is every row.
@@ -27,8 +30,14 @@ public final class Dataset {
     /** The level name that stands for a missing categorical value. */
     public static final String MISSING = "(missing)";
 
+    /** The code of a categorical value that has no level (see {@link Builder#categoricalOrNone}). */
+    public static final int NO_LEVEL = -1;
+
     /** What kind of values a feature holds. */
     public enum Kind { NUMERIC, CATEGORICAL }
+
+    /** How models fill a missing numeric value: the training median or the training mean. */
+    public enum Imputation { MEDIAN, MEAN }
 
     private final int rows;
     private final String[] names;
@@ -37,9 +46,11 @@ public final class Dataset {
     private final int[][] codes;
     private final String[][] levels;
     private final boolean[] label;
+    private final Imputation imputation;
 
     private Dataset(int rows, String[] names, Kind[] kinds, double[][] numeric, int[][] codes, String[][] levels,
-                    boolean[] label) {
+                    boolean[] label, Imputation imputation) {
+        this.imputation = imputation;
         this.rows = rows;
         this.names = names;
         this.kinds = kinds;
@@ -80,9 +91,42 @@ public final class Dataset {
         private final List<double[]> numeric = new ArrayList<>();
         private final List<int[]> codes = new ArrayList<>();
         private final List<String[]> levels = new ArrayList<>();
+        private Imputation imputation = Imputation.MEDIAN;
 
         private Builder(boolean[] label) {
             this.label = label;
+        }
+
+        /** How models fill missing numeric values; {@link Imputation#MEDIAN} unless set. */
+        public Builder imputation(Imputation how) {
+            if (how == null) {
+                throw new IllegalArgumentException("imputation is required");
+            }
+            this.imputation = how;
+            return this;
+        }
+
+        /**
+         * A categorical feature from codes into {@code levelNames}, where {@value Dataset#NO_LEVEL} marks a value with
+         * no level (missing, or a level the model never saw): kept as {@value Dataset#NO_LEVEL}, not made a level.
+         */
+        public Builder categoricalOrNone(String name, int[] levelCodes, String[] levelNames) {
+            checkName(name, levelCodes == null ? -1 : levelCodes.length);
+            if (levelNames == null) {
+                throw new IllegalArgumentException("feature '" + name + "' needs level names");
+            }
+            for (int i = 0; i < levelCodes.length; i++) {
+                if (levelCodes[i] < NO_LEVEL || levelCodes[i] >= levelNames.length) {
+                    throw new IllegalArgumentException("feature '" + name + "' has code " + levelCodes[i] + " at row "
+                            + i + " outside -1.." + (levelNames.length - 1));
+                }
+            }
+            names.add(name);
+            kinds.add(Kind.CATEGORICAL);
+            numeric.add(null);
+            codes.add(levelCodes.clone());
+            levels.add(levelNames.clone());
+            return this;
         }
 
         private void checkName(String name, int length) {
@@ -170,7 +214,7 @@ public final class Dataset {
         public Dataset build() {
             return new Dataset(label.length, names.toArray(new String[0]), kinds.toArray(new Kind[0]),
                     numeric.toArray(new double[0][]), codes.toArray(new int[0][]), levels.toArray(new String[0][]),
-                    label);
+                    label, imputation);
         }
     }
 
@@ -208,7 +252,7 @@ public final class Dataset {
         return numeric[feature];
     }
 
-    /** The level codes of a categorical feature. */
+    /** The level codes of a categorical feature ({@value #NO_LEVEL}: no level, see {@link Builder#categoricalOrNone}). */
     public int[] codes(int feature) {
         if (kind(feature) != Kind.CATEGORICAL) {
             throw new IllegalArgumentException("feature '" + names[feature] + "' is not categorical");
@@ -270,11 +314,35 @@ public final class Dataset {
         return (m & 1) == 1 ? v[m / 2] : (v[m / 2 - 1] + v[m / 2]) / 2;
     }
 
-    /** Training medians of every feature (NaN for categorical features), see {@link #median(int, int[])}. */
+    /** The mean of the non-missing values of a numeric feature over {@code subset}; 0 when all are missing. */
+    public double mean(int feature, int[] subset) {
+        double[] col = numeric(feature);
+        double sum = 0;
+        int m = 0;
+        for (int r : subset) {
+            if (!Double.isNaN(col[r])) {
+                sum += col[r];
+                m++;
+            }
+        }
+        return m == 0 ? 0 : sum / m;
+    }
+
+    /** How missing numeric values are filled. */
+    public Imputation imputation() {
+        return imputation;
+    }
+
+    /** The value that fills a missing value of a numeric feature: its median or mean over {@code subset}. */
+    public double fillValue(int feature, int[] subset) {
+        return imputation == Imputation.MEAN ? mean(feature, subset) : median(feature, subset);
+    }
+
+    /** Training fill values of every feature (NaN for categorical features), see {@link #fillValue(int, int[])}. */
     double[] medians(int[] subset) {
         double[] med = new double[names.length];
         for (int j = 0; j < names.length; j++) {
-            med[j] = kinds[j] == Kind.NUMERIC ? median(j, subset) : Double.NaN;
+            med[j] = kinds[j] == Kind.NUMERIC ? fillValue(j, subset) : Double.NaN;
         }
         return med;
     }

@@ -15,7 +15,8 @@ import java.util.List;
  * <ul>
  *   <li>numeric feature: x ≤ t vs x &gt; t for every midpoint t between consecutive distinct sorted values of the
  *       node's rows (missing values are replaced by the training median first);</li>
- *   <li>categorical feature: one level against the rest, level = v vs level ≠ v, for every level v.</li>
+ *   <li>categorical feature: one level against the rest, level = v vs level ≠ v, for every level v (a value with
+ *       no level, {@link Dataset#NO_LEVEL}, is never equal to v).</li>
  * </ul>
  * The split with the largest gain wins; ties keep the earliest candidate in feature order, then ascending
  * threshold (numeric) or level code (categorical), so the tree is fully deterministic. A node becomes a leaf when
@@ -166,6 +167,120 @@ public final class DecisionTree implements Classifier {
             }
             return fit(data, grow, validation, params);
         };
+    }
+
+    /**
+     * One node of a tree in a flat, serialisable form (pre-order, the root first).
+     *
+     * @param feature   the feature split on, or −1 for a leaf
+     * @param threshold numeric split: left when x ≤ threshold; NaN otherwise
+     * @param level     categorical split: left when the level code equals it; −1 otherwise
+     * @param gain      the split's information gain in bits (0 for a leaf)
+     * @param n         training rows reaching the node
+     * @param positives positive training rows among them
+     * @param left      index of the left child in the node list, −1 for a leaf
+     * @param right     index of the right child, −1 for a leaf
+     */
+    public record NodeState(int feature, double threshold, int level, double gain, int n, int positives, int left,
+                            int right) {
+    }
+
+    /**
+     * Everything a fitted tree is: the features it was fitted on, their fill values for missing numbers (NaN for
+     * categorical features) and its nodes, see {@link NodeState}.
+     */
+    public record State(List<String> names, List<Dataset.Kind> kinds, double[] fills, List<NodeState> nodes) {
+    }
+
+    /** The tree as plain data, for storage; {@link #of(State)} rebuilds it. */
+    public State state() {
+        List<NodeState> nodes = new ArrayList<>();
+        flatten(root, nodes);
+        return new State(List.of(names), List.of(kinds), medians.clone(), List.copyOf(nodes));
+    }
+
+    private static int flatten(Node node, List<NodeState> out) {
+        int at = out.size();
+        out.add(null);
+        int left = -1;
+        int right = -1;
+        if (!node.leaf()) {
+            left = flatten(node.left(), out);
+            right = flatten(node.right(), out);
+        }
+        out.set(at, new NodeState(node.feature(), node.threshold(), node.level(), node.gain(), node.n(),
+                node.positives(), left, right));
+        return at;
+    }
+
+    /** Rebuilds a tree from {@link #state()}. */
+    public static DecisionTree of(State state) {
+        int p = state.names().size();
+        if (state.kinds().size() != p || state.fills().length != p || state.nodes().isEmpty()) {
+            throw new IllegalArgumentException("a tree state needs one kind and one fill value per feature and a root");
+        }
+        return new DecisionTree(state.names().toArray(new String[0]), state.kinds().toArray(new Dataset.Kind[0]),
+                state.fills().clone(), unflatten(state.nodes(), 0, p, 0));
+    }
+
+    private static Node unflatten(List<NodeState> nodes, int at, int features, int depth) {
+        if (at < 0 || at >= nodes.size() || depth > 1_000) {
+            throw new IllegalArgumentException("a tree state refers to node " + at + " of " + nodes.size());
+        }
+        NodeState s = nodes.get(at);
+        if (s.feature() < 0) {
+            return Node.leaf(s.n(), s.positives());
+        }
+        if (s.feature() >= features) {
+            throw new IllegalArgumentException("a tree state splits on feature " + s.feature() + " of " + features);
+        }
+        return new Node(s.feature(), s.threshold(), s.level(), s.gain(), s.n(), s.positives(),
+                unflatten(nodes, s.left(), features, depth + 1), unflatten(nodes, s.right(), features, depth + 1));
+    }
+
+    /**
+     * One condition on the path of a prediction.
+     *
+     * @param feature   the feature tested
+     * @param threshold numeric test x ≤ threshold (NaN for a categorical test)
+     * @param level     categorical test level = level (−1 for a numeric test)
+     * @param left      whether the row satisfied the test (x ≤ threshold, or level = level)
+     * @param value     the row's numeric value after filling a missing one (NaN for a categorical test)
+     */
+    public record Step(int feature, double threshold, int level, boolean left, double value) {
+    }
+
+    /**
+     * The path of one prediction: the conditions from the root and the leaf reached.
+     *
+     * @param steps       the tests, root first
+     * @param n           training rows in the leaf
+     * @param positives   positives among them
+     * @param probability the leaf's (Laplace-smoothed) probability
+     */
+    public record Path(List<Step> steps, int n, int positives, double probability) {
+    }
+
+    /** The path of row {@code row} from the root to its leaf. */
+    public Path path(Dataset data, int row) {
+        checkShape(data);
+        if (row < 0 || row >= data.rows()) {
+            throw new IllegalArgumentException("row " + row + " outside 0.." + (data.rows() - 1));
+        }
+        List<Step> steps = new ArrayList<>();
+        Node node = root;
+        while (!node.leaf()) {
+            int j = node.feature();
+            boolean left = goesLeft(node, data, row);
+            double value = Double.NaN;
+            if (kinds[j] == Dataset.Kind.NUMERIC) {
+                double x = data.numeric(j)[row];
+                value = Double.isNaN(x) ? medians[j] : x;
+            }
+            steps.add(new Step(j, node.threshold(), node.level(), left, value));
+            node = left ? node.left() : node.right();
+        }
+        return new Path(List.copyOf(steps), node.n(), node.positives(), node.probability());
     }
 
     /** Reduced-error pruning on {@code validationRows}, see the class comment; returns a new tree. */
@@ -385,9 +500,13 @@ public final class DecisionTree implements Classifier {
                     int[] count = new int[levels];
                     int[] positive = new int[levels];
                     for (int r : rows) {
-                        count[codes[r]]++;
+                        int c = codes[r];
+                        if (c < 0) {
+                            continue; // no level: in the rest of every one-vs-rest split
+                        }
+                        count[c]++;
                         if (data.label(r)) {
-                            positive[codes[r]]++;
+                            positive[c]++;
                         }
                     }
                     for (int v = 0; v < levels; v++) {

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * <p><b>Design.</b> Each numeric feature gives one column (missing values replaced by the training median);
  * each categorical feature gives one 0/1 indicator column per level (one-hot, none dropped: the penalty keeps the
- * collinear set identifiable). Every column c is standardised with its training mean m_c and population standard
+ * collinear set identifiable; a value with no level, {@link Dataset#NO_LEVEL}, sets no indicator). Every column c is standardised with its training mean m_c and population standard
  * deviation s_c: z_c = (x_c − m_c) / s_c. A column that is constant on the training rows (s_c = 0) has z_c = 0 and
  * coefficient 0.
  *
@@ -228,7 +228,8 @@ public final class LogisticRegression implements Classifier {
                 double v = data.numeric(j)[row];
                 value = DecisionTree.compact(Double.isNaN(v) ? medians[j] : v);
             } else {
-                value = data.levels(j)[data.codes(j)[row]];
+                int code = data.codes(j)[row];
+                value = code >= 0 ? data.levels(j)[code] : Dataset.MISSING;
             }
             result.add(new Contribution(featureNames[j], value, share[j]));
         }
@@ -238,6 +239,41 @@ public final class LogisticRegression implements Classifier {
     /** The three largest contributions, see {@link #explain(Dataset, int, int)}. */
     public List<Contribution> explain(Dataset data, int row) {
         return explain(data, row, 3);
+    }
+
+    /**
+     * Everything a fitted model is, as plain data for storage: the features it was fitted on, the first design
+     * column of each (1-based; one more entry than features, the last = number of columns), the design column names,
+     * the fill values of missing numbers (NaN for categorical features), each column's training mean and population
+     * standard deviation (index 0, the intercept, unused) and β in standardised units; then the fit's diagnostics.
+     */
+    public record State(List<String> featureNames, List<Dataset.Kind> kinds, int[] firstColumn, List<String> columnNames,
+                        double[] fills, double[] mean, double[] sd, double[] beta, int iterations, boolean converged,
+                        double logLikelihood) {
+    }
+
+    /** The model as plain data; {@link #of(State)} rebuilds it. */
+    public State state() {
+        return new State(List.of(featureNames), List.of(kinds), firstColumn.clone(), List.of(columnNames),
+                medians.clone(), mean.clone(), sd.clone(), beta.clone(), iterations, converged, logLikelihood);
+    }
+
+    /** Rebuilds a model from {@link #state()}. */
+    public static LogisticRegression of(State s) {
+        int p = s.featureNames().size();
+        int q = s.columnNames().size();
+        if (s.kinds().size() != p || s.firstColumn().length != p + 1 || s.fills().length != p
+                || s.mean().length != q || s.sd().length != q || s.beta().length != q || s.firstColumn()[p] != q) {
+            throw new IllegalArgumentException("a logistic regression state has inconsistent lengths");
+        }
+        return new LogisticRegression(s.featureNames().toArray(new String[0]), s.kinds().toArray(new Dataset.Kind[0]),
+                s.firstColumn().clone(), s.columnNames().toArray(new String[0]), s.fills().clone(), s.mean().clone(),
+                s.sd().clone(), s.beta().clone(), s.iterations(), s.converged(), s.logLikelihood());
+    }
+
+    /** The first design column of each feature (1-based), and one more entry: the number of columns. */
+    public int[] firstColumns() {
+        return firstColumn.clone();
     }
 
     /** Design column names: "(intercept)", then the numeric feature name or "feature=level". */
@@ -308,7 +344,10 @@ public final class LogisticRegression implements Classifier {
                 double v = data.numeric(j)[row];
                 out[firstColumn[j]] = Double.isNaN(v) ? medians[j] : v;
             } else {
-                out[firstColumn[j] + data.codes(j)[row]] = 1;
+                int code = data.codes(j)[row];
+                if (code >= 0) {
+                    out[firstColumn[j] + code] = 1;
+                }
             }
         }
     }
