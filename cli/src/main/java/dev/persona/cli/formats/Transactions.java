@@ -11,15 +11,19 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Retail transactions as PURCHASE events: a CSV with header {@code customer_id,trans_date,tran_amount} and
- * optionally a {@code product_id} or {@code item_id} column (else every purchase is of the item "store").
+ * optionally a {@code product_id} or {@code item_id} column (else every purchase is of the item "store"). Dates are
+ * M/D/YYYY ("5/16/2013") or D-Mon-YY ("16-May-13", as in the public retail transactions file).
  *
  * <p>The event id is {@code tx-<customer>-<yyyymmdd>-<amount>-<n>}, n counting the earlier rows of the file with
  * the same customer, date and amount: the file has no id of its own, and this keeps re-importing it idempotent while
@@ -29,6 +33,10 @@ public final class Transactions {
 
     public static final String DEFAULT_ITEM = "store";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("M/d/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+    /** As in the public retail transactions file: "11-Feb-13"; the two-digit year is 2000 to 2099. */
+    private static final DateTimeFormatter SHORT_DATE = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .appendPattern("d-MMM-").appendValueReduced(ChronoField.YEAR, 2, 2, 2000).toFormatter(Locale.ENGLISH)
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
@@ -94,9 +102,9 @@ public final class Transactions {
 
         private static LocalDate date(String text) throws BadLineException {
             try {
-                return LocalDate.parse(text, DATE);
+                return LocalDate.parse(text, text.indexOf('-') > 0 ? SHORT_DATE : DATE);
             } catch (DateTimeParseException e) {
-                throw new BadLineException("trans_date is not a date M/D/YYYY: '" + text + "'");
+                throw new BadLineException("trans_date is not a date M/D/YYYY or D-Mon-YY: '" + text + "'");
             }
         }
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code persona import transactions <csv>}: retail transactions as PURCHASE events. */
 @Command(name = "transactions",
         description = {"Imports retail transactions as PURCHASE events.",
-                "Imports a transactions CSV (header customer_id,trans_date,tran_amount; trans_date M/D/YYYY; "
+                "Imports a transactions CSV (header customer_id,trans_date,tran_amount; trans_date M/D/YYYY or D-Mon-YY; "
                 + "optional product_id or item_id column, else the item is \"store\") as PURCHASE events. "
                 + "Event ids are deterministic, so importing the same file again adds nothing."})
 public final class TransactionsImport implements Callable<Integer> {

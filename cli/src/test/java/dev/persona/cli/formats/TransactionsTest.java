@@ -51,8 +51,21 @@ class TransactionsTest {
     void malformedDatesAndAmountsAreBadLines() throws IOException {
         String report = ReadAll.withHeader(resource("transactions/transactions.csv"), Transactions::fromHeader)
                 .report();
-        assertTrue(report.contains("transactions.csv line 7: trans_date is not a date M/D/YYYY: '13/1/2014'"), report);
+        assertTrue(report.contains("transactions.csv line 7: trans_date is not a date M/D/YYYY or D-Mon-YY: '13/1/2014'"), report);
         assertTrue(report.contains("transactions.csv line 8: tran_amount is not a number: 'abc'"), report);
+    }
+
+    @Test
+    void dayMonthTwoDigitYearDatesAsInThePublicRetailFileAreAccepted() throws BadLineException {
+        var rows = Transactions.fromHeader("customer_id,trans_date,tran_amount");
+        Event event = rows.parse("CS5295,11-Feb-13,35");
+        assertEquals(Instant.parse("2013-02-11T00:00:00Z").getEpochSecond(),
+                Timestamps.toSeconds(event.getOccurredAt()));
+        assertEquals("tx-CS5295-20130211-35-0", event.getEventId());
+        assertEquals(Instant.parse("2011-11-16T00:00:00Z").getEpochSecond(),
+                Timestamps.toSeconds(rows.parse("CS1217,16-nov-11,99").getOccurredAt()));
+        BadLineException e = assertThrows(BadLineException.class, () -> rows.parse("CS1,30-Feb-13,1"));
+        assertTrue(e.getMessage().contains("'30-Feb-13'"), e.getMessage());
     }
 
     @Test
