@@ -272,6 +272,22 @@ public final class SegmentDescriber {
         return Character.toUpperCase(b.charAt(0)) + b.substring(1);
     }
 
+    /**
+     * Words for the other built-in features: label below average, label above, clause below, clause above, and the
+     * unit after the value in a clause (may be empty).
+     */
+    private static final Map<String, String[]> WORDS = Map.of(
+            "avg_amount", new String[] {"small baskets", "big baskets", "spend less per purchase",
+                "spend more per purchase", ""},
+            "tenure_days", new String[] {"new customers", "long-standing customers", "joined more recently",
+                "have been customers longer", " days"},
+            "purchases_90d", new String[] {"few purchases lately", "many purchases lately",
+                "bought less in the last 90 days", "bought more in the last 90 days", " purchases"},
+            "purchases_180d", new String[] {"few purchases this half-year", "many purchases this half-year",
+                "bought less in the last 180 days", "bought more in the last 180 days", " purchases"},
+            "events", new String[] {"less engaged", "highly engaged", "interact less", "interact more", " events"},
+            "mean_rating", new String[] {"harsh raters", "generous raters", "rate lower", "rate higher", ""});
+
     private String phrase(int f, double z) {
         switch (kinds[f]) {
             case RECENCY:
@@ -281,6 +297,10 @@ public final class SegmentDescriber {
             case MONETARY:
                 return z < 0 ? "low spenders" : "high spenders";
             default:
+                String[] words = WORDS.get(names[f].trim().toLowerCase(Locale.ROOT));
+                if (words != null) {
+                    return z < 0 ? words[0] : words[1];
+                }
                 return (z < 0 ? "low " : "high ") + readable[f];
         }
     }
@@ -313,6 +333,10 @@ public final class SegmentDescriber {
             case MONETARY:
                 return "spend " + (z < 0 ? "less" : "more") + " (" + v + " against " + m + " on average)";
             default:
+                String[] words = WORDS.get(names[f].trim().toLowerCase(Locale.ROOT));
+                if (words != null) {
+                    return (z < 0 ? words[2] : words[3]) + " (" + v + words[4] + " against " + m + " on average)";
+                }
                 return "have " + (z < 0 ? "lower " : "higher ") + readable[f] + " (" + v + " against " + m
                         + " on average)";
         }

@@ -126,4 +126,14 @@ class SegmentDescriberTest {
         assertThrows(IllegalArgumentException.class, () -> describer.describe(new double[0][]));
         assertThrows(IllegalArgumentException.class, () -> new SegmentDescriber(NAMES, MEAN, STD, 0, 0.5));
     }
+
+    @Test
+    void otherBuiltInFeaturesReadAsWords() {
+        SegmentDescriber d = new SegmentDescriber(new String[] {"events", "tenure_days", "mean_rating"},
+                new double[] {40, 700, 3.5}, new double[] {10, 100, 0.5});
+        SegmentDescription s = d.describe(new double[][] {{70, 400, 4.5}}).get(0);
+        assertEquals("Highly engaged, new customers, generous raters", s.label());
+        assertEquals("Customers who interact more (70 events against 40 on average), joined more recently (400 days "
+                + "against 700 on average) and rate higher (4.5 against 3.5 on average).", s.description());
+    }
 }
