@@ -157,8 +157,8 @@ public final class SegmentsEvalCommand implements Callable<Integer> {
         double[][] scaled = RetailData.log1pZscore(rfm.rows());
         Pca pca = Pca.fit(scaled);
         Path pcaChart = outDir.resolve("pca-segments.png");
-        Charts.scatter(pcaChart, String.format(Locale.ROOT, "Customers on the first two principal components "
-                + "(k = %d, %s)", auto.segmentation().getSegmentsCount(), auto.segmentation().getSegmentationId()),
+        Charts.scatter(pcaChart, String.format(Locale.ROOT, "Customers on the first two principal components, "
+                + "by segment (automatic k = %d)", auto.segmentation().getSegmentsCount()),
                 String.format(Locale.ROOT, "PC1 (%.1f %% of variance)", 100 * pca.explained(0)),
                 String.format(Locale.ROOT, "PC2 (%.1f %% of variance)", 100 * pca.explained(1)),
                 projected(rfm, scaled, pca, auto.segmentation(), segmentOf));
