@@ -450,10 +450,37 @@ public final class DecisionTree implements Classifier {
         private final double[][] columns;
         private final Params params;
 
+        private final int[][] ranks;
+        private final long[] keys;
+
         Grower(Dataset data, double[][] columns, Params params) {
             this.data = data;
             this.columns = columns;
             this.params = params;
+            this.keys = new long[data.rows()];
+            // per numeric column, the rank of each row's value among the distinct values (equal values, equal rank)
+            this.ranks = new int[columns.length][];
+            for (int j = 0; j < columns.length; j++) {
+                if (columns[j] != null) {
+                    double[] values = new double[columns[j].length];
+                    for (int r = 0; r < values.length; r++) {
+                        values[r] = columns[j][r] + 0.0; // −0 and 0 are one value
+                    }
+                    double[] distinct = values.clone();
+                    Arrays.sort(distinct);
+                    int m = 0;
+                    for (int i = 0; i < distinct.length; i++) {
+                        if (i == 0 || distinct[i] != distinct[m - 1]) {
+                            distinct[m++] = distinct[i];
+                        }
+                    }
+                    int[] rank = new int[columns[j].length];
+                    for (int r = 0; r < rank.length; r++) {
+                        rank[r] = Arrays.binarySearch(distinct, 0, m, values[r]);
+                    }
+                    ranks[j] = rank;
+                }
+            }
         }
 
         Node grow(int[] rows, int depth) {
@@ -469,11 +496,23 @@ public final class DecisionTree implements Classifier {
             for (int j = 0; j < columns.length; j++) {
                 if (columns[j] != null) {
                     double[] col = columns[j];
-                    Integer[] order = new Integer[n];
+                    int[] rank = ranks[j];
+                    // rows by value (ties by row): each key is the value's rank, then the row
+                    int lowest = Integer.MAX_VALUE;
+                    int highest = Integer.MIN_VALUE;
                     for (int i = 0; i < n; i++) {
-                        order[i] = rows[i];
+                        keys[i] = (long) rank[rows[i]] << 32 | rows[i];
+                        lowest = Math.min(lowest, rank[rows[i]]);
+                        highest = Math.max(highest, rank[rows[i]]);
                     }
-                    Arrays.sort(order, (a, b) -> Double.compare(col[a], col[b]));
+                    if (lowest == highest) {
+                        continue; // constant on this node: no split
+                    }
+                    Arrays.sort(keys, 0, n);
+                    int[] order = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        order[i] = (int) keys[i];
+                    }
                     int leftPos = 0;
                     for (int i = 0; i < n - 1; i++) {
                         if (data.label(order[i])) {

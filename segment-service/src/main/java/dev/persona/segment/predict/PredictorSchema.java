@@ -12,8 +12,11 @@ import java.util.TreeSet;
  * user scored later gets exactly the columns the model was fitted on.
  *
  * <ul>
- *   <li>A numeric column stays numeric (missing stays NaN, filled by the model with the training mean); for logistic
- *       regression the heavy-tailed built-ins (counts, amounts, durations) are taken as log1p(max(0, x)).</li>
+ *   <li>A numeric column stays numeric (missing stays NaN, filled by the model with the training mean). For logistic
+ *       regression the count and amount features are taken as log1p(max(0, x)): the heavy-tailed built-ins (counts,
+ *       amounts, durations), and a numeric attribute that looks like one on the training rows: never negative, more
+ *       than two distinct values and a sample skewness above {@value #SKEWED} (the usual rule of thumb), such as a
+ *       customer's total charges. Trees see every value as it is (a monotone transform changes no split).</li>
  *   <li>A categorical attribute becomes a categorical feature whose levels are the values seen on the training rows,
  *       in lexicographic order; a missing value, or a value never seen in training, has no level
  *       ({@link Dataset#NO_LEVEL}).</li>
@@ -22,6 +25,9 @@ import java.util.TreeSet;
  * </ul>
  */
 public final class PredictorSchema {
+
+    /** Skewness above which a non-negative numeric attribute is a count or an amount (log1p for regressions). */
+    public static final double SKEWED = 0.75;
 
     /** Prefix of category-affinity columns. */
     static final String AFFINITY_PREFIX = "affinity:category=";
@@ -75,11 +81,59 @@ public final class PredictorSchema {
                         break;
                     }
                 }
-                boolean log = logistic && c.builtin() != null && c.builtin().heavyTailed();
+                boolean log = logistic && (c.builtin() != null ? c.builtin().heavyTailed()
+                        : !c.name().startsWith(AFFINITY_PREFIX) && countLike(c.numeric(), rows));
                 inputs.add(new Input(c.name(), false, log, integral, List.of()));
             }
         }
         return new PredictorSchema(inputs);
+    }
+
+    /**
+     * Whether the values on {@code rows} look like a count or an amount: none negative, more than two distinct and a
+     * sample skewness (population moments) above {@value #SKEWED}.
+     */
+    static boolean countLike(double[] x, int[] rows) {
+        double sum = 0;
+        int m = 0;
+        double first = Double.NaN;
+        boolean third = false;
+        double second = Double.NaN;
+        for (int r : rows) {
+            double v = x[r];
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            if (v < 0) {
+                return false;
+            }
+            if (Double.isNaN(first)) {
+                first = v;
+            } else if (v != first && Double.isNaN(second)) {
+                second = v;
+            } else if (v != first && v != second) {
+                third = true;
+            }
+            sum += v;
+            m++;
+        }
+        if (!third) {
+            return false;
+        }
+        double mean = sum / m;
+        double m2 = 0;
+        double m3 = 0;
+        for (int r : rows) {
+            double v = x[r];
+            if (!Double.isNaN(v)) {
+                double d = v - mean;
+                m2 += d * d;
+                m3 += d * d * d;
+            }
+        }
+        m2 /= m;
+        m3 /= m;
+        return m2 > 0 && m3 / Math.pow(m2, 1.5) > SKEWED;
     }
 
     /** The distinct values of a categorical column on {@code rows}, in lexicographic order. */
