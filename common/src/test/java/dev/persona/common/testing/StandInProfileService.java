@@ -67,13 +67,23 @@ public final class StandInProfileService extends ProfileServiceGrpc.ProfileServi
         }
 
         /** Records an event that happened at {@code now} (epoch ms); returns its sequence. */
-        public synchronized long event(String user, String item, EventType type, double value, long now) {
+        public long event(String user, String item, EventType type, double value, long now) {
+            return event(user, item, type, value, now, "");
+        }
+
+        /** Records an event now that carries the id of the recommendation list it came from. */
+        public long attributed(String user, String item, EventType type, double value, String recommendationId) {
+            return event(user, item, type, value, System.currentTimeMillis(), recommendationId);
+        }
+
+        private synchronized long event(String user, String item, EventType type, double value, long now,
+                                        String recommendationId) {
             user(user, ConsentStatus.CONSENT_STATUS_GRANTED, false);
             item(item, true, false);
             sequence += 2; // sequences have gaps, as in the real log
             log.add(Interaction.newBuilder().setSequence(sequence).setUserId(user).setItemId(item).setType(type)
                     .setValue(value).setOccurredAt(Timestamp.newBuilder().setSeconds(now / 1000)
-                            .setNanos((int) (now % 1000) * 1_000_000)).build());
+                            .setNanos((int) (now % 1000) * 1_000_000)).setRecommendationId(recommendationId).build());
             return sequence;
         }
 

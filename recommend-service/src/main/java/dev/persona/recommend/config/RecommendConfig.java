@@ -48,6 +48,9 @@ public interface RecommendConfig {
     @WithName("pointer-refresh")
     Duration pointerRefresh();
 
+    /** How often served lists and attributed events are written to PostgreSQL (strategy metrics). */
+    Duration metricsFlush();
+
     interface Weights {
         double view();
 

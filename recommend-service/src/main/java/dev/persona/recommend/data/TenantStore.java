@@ -1,5 +1,6 @@
 package dev.persona.recommend.data;
 
+import dev.persona.api.v1.EventType;
 import dev.persona.api.v1.Interaction;
 import dev.persona.api.v1.Item;
 import dev.persona.common.profile.ProfileClient;
@@ -7,6 +8,7 @@ import dev.persona.recommend.config.RecommendConfig;
 import dev.persona.recommend.core.EventKind;
 import dev.persona.recommend.core.ItemInfo;
 import dev.persona.recommend.core.UserEvent;
+import dev.persona.recommend.metrics.MetricsLog;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +30,9 @@ public class TenantStore {
 
     @Inject
     ProfileClient profile;
+
+    @Inject
+    MetricsLog metrics;
 
     @Inject
     RecommendConfig config;
@@ -108,6 +113,7 @@ public class TenantStore {
         long[] last = {data.cursor()};
         profile.exportInteractions(tenant, data.cursor(), batch -> {
             for (Interaction i : batch.getInteractionsList()) {
+                attribute(tenant, i);
                 EventKind kind = kind(i);
                 if (kind != null) {
                     data.append(i.getSequence(), i.getUserId(), new UserEvent(i.getItemId(), kind, i.getValue(),
@@ -117,6 +123,15 @@ public class TenantStore {
             last[0] = Math.max(last[0], batch.getLastSequence());
         });
         data.publish(last[0]);
+    }
+
+    /** A click or purchase that carries a recommendation id counts for the strategy that served the list. */
+    private void attribute(String tenant, Interaction i) {
+        if (!i.getRecommendationId().isEmpty() && (i.getType() == EventType.EVENT_TYPE_CLICK
+                || i.getType() == EventType.EVENT_TYPE_PURCHASE)) {
+            metrics.attributed(tenant, i.getRecommendationId(), i.getItemId(), (short) i.getTypeValue(),
+                    i.getUserId(), i.getType() == EventType.EVENT_TYPE_PURCHASE ? i.getValue() : 0);
+        }
     }
 
     static ItemInfo info(Item item) {

@@ -1,7 +1,10 @@
 package dev.persona.recommend.grpc;
 
+import com.google.protobuf.Timestamp;
 import dev.persona.api.v1.Explanation;
 import dev.persona.api.v1.Filter;
+import dev.persona.api.v1.GetStrategyMetricsRequest;
+import dev.persona.api.v1.GetStrategyMetricsResponse;
 import dev.persona.api.v1.PredictRatingRequest;
 import dev.persona.api.v1.PredictRatingResponse;
 import dev.persona.api.v1.RankItemsRequest;
@@ -12,18 +15,22 @@ import dev.persona.api.v1.RecommendServiceGrpc;
 import dev.persona.api.v1.RecommendSimilarItemsRequest;
 import dev.persona.api.v1.RecommendSimilarItemsResponse;
 import dev.persona.api.v1.Recommendation;
+import dev.persona.api.v1.StrategyMetrics;
 import dev.persona.common.error.ApiError;
 import dev.persona.common.grpc.GrpcCalls;
 import dev.persona.common.grpc.Tenant;
 import dev.persona.common.validation.Ids;
 import dev.persona.recommend.filter.FilterSpec;
+import dev.persona.recommend.metrics.MetricsLog;
+import dev.persona.recommend.metrics.MetricsStore;
 import dev.persona.recommend.service.Recommender;
-import dev.persona.recommend.service.ServedLog;
 import dev.persona.recommend.service.Strategy;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +38,7 @@ import java.util.UUID;
 
 /**
  * The RecommendService RPCs: validation and translation between protobuf and {@link Recommender}, nothing else.
- * TrainModel, ListModels, EvaluateOffline and GetStrategyMetrics answer UNIMPLEMENTED until trained models land.
+ * TrainModel, ListModels and EvaluateOffline answer UNIMPLEMENTED until trained models land.
  */
 @GrpcService
 public class RecommendGrpcService extends RecommendServiceGrpc.RecommendServiceImplBase {
@@ -46,7 +53,53 @@ public class RecommendGrpcService extends RecommendServiceGrpc.RecommendServiceI
     Recommender recommender;
 
     @Inject
-    ServedLog served;
+    MetricsLog metrics;
+
+    @Inject
+    MetricsStore metricsStore;
+
+    @Override
+    @Blocking
+    public void getStrategyMetrics(GetStrategyMetricsRequest request, StreamObserver<GetStrategyMetricsResponse> out) {
+        String tenant = Tenant.current();
+        GrpcCalls.unary(out, () -> {
+            long since = request.hasSince() ? millis("since", request.getSince()) : 0;
+            long until = request.hasUntil() ? millis("until", request.getUntil()) : System.currentTimeMillis();
+            if (until < since) {
+                throw ApiError.invalid("until", "is before since; give a window that ends after it starts");
+            }
+            try {
+                metrics.flush();
+            } catch (SQLException e) {
+                throw ApiError.unavailable("PostgreSQL failed: " + e.getMessage(), e);
+            }
+            GetStrategyMetricsResponse.Builder b = GetStrategyMetricsResponse.newBuilder().setUntil(timestamp(until));
+            if (request.hasSince()) {
+                b.setSince(request.getSince());
+            }
+            metricsStore.metrics(tenant, since, until).stream()
+                    .sorted(Comparator.comparingInt(row -> Strategy.valueOf(row.strategy()).ordinal()))
+                    .forEach(row -> b.addStrategies(StrategyMetrics.newBuilder()
+                            .setStrategy(toProto(Strategy.valueOf(row.strategy())))
+                            .setServed(row.served()).setItemsServed(row.items())
+                            .setClicks(row.clicks()).setPurchases(row.purchases()).setRevenue(row.revenue())
+                            .setClickThroughRate(row.served() == 0 ? 0 : (double) row.clicks() / row.served())
+                            .setConversionRate(row.served() == 0 ? 0 : (double) row.purchases() / row.served())));
+            return b.build();
+        });
+    }
+
+    private static long millis(String field, Timestamp t) {
+        if (t.getSeconds() < 0 || t.getSeconds() > 253_402_300_799L || t.getNanos() < 0 || t.getNanos() > 999_999_999) {
+            throw ApiError.invalid(field, "is not a valid timestamp at or after 1970");
+        }
+        return t.getSeconds() * 1000 + t.getNanos() / 1_000_000;
+    }
+
+    private static Timestamp timestamp(long millis) {
+        return Timestamp.newBuilder().setSeconds(Math.floorDiv(millis, 1000))
+                .setNanos((int) Math.floorMod(millis, 1000) * 1_000_000).build();
+    }
 
     @Override
     @Blocking
@@ -189,7 +242,7 @@ public class RecommendGrpcService extends RecommendServiceGrpc.RecommendServiceI
 
     private String servedId(String tenant, Recommender.Result r) {
         String id = UUID.randomUUID().toString();
-        served.served(tenant, id, r.used());
+        metrics.served(tenant, id, r.used().name(), r.items().size());
         return id;
     }
 
