@@ -10,6 +10,7 @@ import dev.persona.cli.predict.PredictCommand;
 import dev.persona.cli.recommend.RankCommand;
 import dev.persona.cli.recommend.RecommendCommand;
 import dev.persona.cli.recommend.SimilarItemsCommand;
+import dev.persona.cli.recommend.StrategyMetricsCommand;
 import dev.persona.cli.segments.SegmentsCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
         version = "persona 0.1.0",
         description = "Persona: personalization platform for marketing.",
         subcommands = {ImportCommand.class, ProfileCommand.class, EventCommand.class, NeighborsCommand.class, RecommendCommand.class,
-                SimilarItemsCommand.class, RankCommand.class, PredictCommand.class, SegmentsCommand.class,
+                SimilarItemsCommand.class, RankCommand.class, StrategyMetricsCommand.class, PredictCommand.class, SegmentsCommand.class,
                 AudienceCommand.class, DemoCommand.class,
                 BenchCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class PersonaCli {

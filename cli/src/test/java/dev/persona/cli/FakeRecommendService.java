@@ -1,5 +1,6 @@
 package dev.persona.cli;
 
+import com.google.protobuf.Timestamp;
 import dev.persona.api.v1.Event;
 import dev.persona.api.v1.EventType;
 import dev.persona.api.v1.Explanation;
@@ -9,7 +10,10 @@ import dev.persona.api.v1.PredictRatingRequest;
 import dev.persona.api.v1.PredictRatingResponse;
 import dev.persona.api.v1.RankItemsRequest;
 import dev.persona.api.v1.RankItemsResponse;
+import dev.persona.api.v1.GetStrategyMetricsRequest;
+import dev.persona.api.v1.GetStrategyMetricsResponse;
 import dev.persona.api.v1.RecommendRequest;
+import dev.persona.api.v1.StrategyMetrics;
 import dev.persona.api.v1.RecommendResponse;
 import dev.persona.api.v1.RecommendServiceGrpc;
 import dev.persona.api.v1.RecommendSimilarItemsRequest;
@@ -99,6 +103,27 @@ public final class FakeRecommendService extends RecommendServiceGrpc.RecommendSe
                     .setRecommendationId(nextId())
                     .setColdStart(history.isEmpty())
                     .build();
+        });
+    }
+
+    /** One line per strategy that served since start: the lists this fake answered, 1 click per 2 lists. */
+    @Override
+    public void getStrategyMetrics(GetStrategyMetricsRequest request,
+            StreamObserver<GetStrategyMetricsResponse> responses) {
+        answer(responses, () -> {
+            tenant("GetStrategyMetrics", request);
+            long served = lists.get();
+            GetStrategyMetricsResponse.Builder b = GetStrategyMetricsResponse.newBuilder()
+                    .setUntil(Timestamp.newBuilder().setSeconds(1_700_000_000));
+            if (request.hasSince()) {
+                b.setSince(request.getSince());
+            }
+            if (served > 0) {
+                b.addStrategies(StrategyMetrics.newBuilder().setStrategy(Strategy.STRATEGY_HYBRID).setServed(served)
+                        .setItemsServed(served * 3).setClicks(served / 2).setPurchases(0)
+                        .setClickThroughRate((double) (served / 2) / served).setRevenue(0));
+            }
+            return b.build();
         });
     }
 

@@ -254,4 +254,16 @@ class RecommendCommandsTest extends FakeServicesTest {
         CliRun.of("recommend", "1", "--recommend-target", recommendServer.target(), "--tenant", "other");
         assertEquals(List.of("other Recommend"), recommendService.calls());
     }
+
+    @Test
+    void strategyMetricsPrintsOneLinePerStrategyAndTheWindow() {
+        persona("recommend", "1");
+        persona("recommend", "2");
+        CliRun run = persona("strategy-metrics", "--since", "2023-11-01");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(String.join("\n",
+                "strategy  served  items  clicks  purchases     ctr  conversion  revenue",
+                "hybrid         2      6       1          0  0.5000      0.0000     0.00",
+                "window 2023-11-01T00:00:00Z to 2023-11-14T22:13:20Z"), lines(run));
+    }
 }
