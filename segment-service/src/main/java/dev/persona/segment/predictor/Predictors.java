@@ -45,6 +45,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.jboss.logging.Logger;
 
 /**
  * Predictors and audiences: TrainPredictor, PredictOutcome and SelectAudience as the .proto describes them. Input
@@ -59,8 +60,11 @@ public class Predictors {
     static final int ROC_POINTS = 200;
     /** A categorical attribute with more distinct values than this is no feature (an id, a free text). */
     static final int MAX_LEVELS = 100;
+    /** Most design columns of a logistic regression (its Newton step solves a system of this size). */
+    static final int MAX_COLUMNS = 1_000;
 
     private static final long DAY = Population.DAY_MILLIS;
+    private static final Logger LOG = Logger.getLogger(Predictors.class);
 
     private final ProfileData profiles;
     private final ProfileClient profileClient;
@@ -154,7 +158,9 @@ public class Predictors {
     /** TrainPredictor. */
     public TrainPredictorResponse train(String tenant, TrainPredictorRequest request) {
         TrainSpec spec = validate(request);
+        long t0 = System.nanoTime();
         Population population = profiles.tenant(tenant, spec.features().needsCategories(), loaded -> { });
+        long t1 = System.nanoTime();
         boolean attribute = spec.target() == Target.TARGET_ATTRIBUTE;
 
         long clock;
@@ -200,11 +206,22 @@ public class Predictors {
         PredictorSchema schema = dropWideCategories(PredictorSchema.of(table, rows,
                 spec.algorithm() == PredictorModel.Algorithm.LOGISTIC_REGRESSION), spec);
         Dataset data = schema.dataset(table, rows, y);
+        long t2 = System.nanoTime();
 
-        CrossValidation.Pooled cv = CrossValidation.runPooled(data,
-                PredictorModel.factory(spec.algorithm(), spec.params()), spec.folds(), spec.seed());
-        PredictorModel model = PredictorModel.fit(spec.algorithm(), spec.params(), schema, data, data.allRows());
+        CrossValidation.Pooled cv;
+        PredictorModel model;
+        try {
+            cv = CrossValidation.runPooled(data, PredictorModel.factory(spec.algorithm(), spec.params()), spec.folds(),
+                    spec.seed());
+            model = PredictorModel.fit(spec.algorithm(), spec.params(), schema, data, data.allRows());
+        } catch (IllegalStateException e) {
+            // Newton's Hessian lost positive definiteness: (nearly) separable classes under a tiny penalty
+            throw ApiError.precondition("the logistic regression cannot be fitted with l2 " + spec.params().l2()
+                    + ": the classes are (nearly) separable by the features; raise l2 (for example to 1) or use "
+                    + "a decision tree (" + e.getMessage() + ")");
+        }
 
+        long t3 = System.nanoTime();
         PredictorMetrics.Builder metrics = metrics(cv, y, positives, spec.folds());
         List<FeatureImportance> importances = new ArrayList<>();
         for (PredictorModel.Importance i : model.importances()) {
@@ -215,7 +232,7 @@ public class Predictors {
         StoredPredictor stored = new StoredPredictor(spec.target(), spec.labelAttribute(), spec.positiveValue(),
                 spec.horizonDays(), cutoff, model, 0);
         Long usedCutoff = cutoff;
-        return store.save(tenant, now, stored, (modelId, version) -> {
+        TrainPredictorResponse response = store.save(tenant, now, stored, (modelId, version) -> {
             TrainPredictorResponse.Builder b = TrainPredictorResponse.newBuilder().setModelId(modelId)
                     .setMetrics(metrics).addAllFeatureImportances(importances).setTrainedAt(timestamp(now));
             if (usedCutoff != null) {
@@ -223,6 +240,12 @@ public class Predictors {
             }
             return b.build();
         });
+        long t4 = System.nanoTime();
+        LOG.infof("tenant %s: predictor %s (%s, %s) trained on %d users, AUC %.4f, in %d ms: load %d, features %d, "
+                + "cross-validation and fit %d, store %d", tenant, response.getModelId(), spec.target(),
+                spec.algorithm(), rows.length, cv.mean().auc(), (t4 - t0) / 1_000_000, (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
+        return response;
     }
 
     private static Map<String, Boolean> attributeLabels(List<Customer> customers, TrainSpec spec) {
@@ -331,6 +354,14 @@ public class Predictors {
                 continue;
             }
             kept.add(in);
+        }
+        if (spec.algorithm() == PredictorModel.Algorithm.LOGISTIC_REGRESSION) {
+            int columns = kept.stream().mapToInt(in -> in.categorical() ? in.levels().size() : 1).sum();
+            if (columns > MAX_COLUMNS) {
+                throw ApiError.precondition("the features make " + columns + " regression columns (one per number, "
+                        + "one per category value), more than " + MAX_COLUMNS + ": name fewer features, or use a "
+                        + "decision tree");
+            }
         }
         if (kept.isEmpty()) {
             throw ApiError.precondition("no usable feature: every named feature is a categorical attribute with "
