@@ -180,9 +180,10 @@ public final class PredictorModel {
             }
         }
         double share = path.n() == 0 ? path.probability() : (double) path.positives() / path.n();
-        String who = words.isEmpty() ? "Across all customers" : Wording.capitalise(String.join(" and ", words));
-        String text = who + ": " + Wording.percent(share) + " of such customers " + outcome.past() + " ("
-                + path.positives() + " of " + path.n() + ")";
+        String counts = " (" + path.positives() + " of " + path.n() + ")";
+        String text = words.isEmpty() ? "Across all customers: " + Wording.percent(share) + " " + outcome.past() + counts
+                : Wording.capitalise(String.join(" and ", words)) + ": " + Wording.percent(share) + " of such customers "
+                + outcome.past() + counts;
         return new Explanation(path.probability(), text, List.copyOf(conditions), dedupe(contributions));
     }
 
@@ -221,7 +222,7 @@ public final class PredictorModel {
                     raw = schema.toOriginal(j, fill(j));
                 }
                 contributions.add(new Contribution(in.name(), raw, c.contribution()));
-                said = Wording.display(in.name()) + " " + Wording.number(raw);
+                said = Wording.display(in.name()) + " = " + Wording.number(raw);
             }
             if (words.size() < 3) {
                 words.add(said + (c.contribution() > 0 ? " (raises it)" : " (lowers it)"));

@@ -163,6 +163,20 @@ class PredictorModelTest {
                 .forEach(c -> assertEquals(3, c.value(), 1e-12));
     }
 
+    @Test
+    void aTreeThatIsOneLeafSpeaksOfEveryone() {
+        Fitted f = fit(PredictorModel.Algorithm.DECISION_TREE);
+        Dataset data = f.model().schema().dataset(f.table(), f.rows(), f.y());
+        PredictorModel leaf = PredictorModel.fit(PredictorModel.Algorithm.DECISION_TREE,
+                new PredictorModel.Params(1, 1_000, 1), f.model().schema(), data, data.allRows());
+        PredictorModel.Explanation e = leaf.explain(f.table(), 0, CHURN);
+        int positives = data.positives(data.allRows());
+        assertEquals("Across all customers: " + Math.round(100.0 * positives / 300) + " % churned (" + positives
+                + " of 300)", e.text());
+        assertTrue(e.decisionPath().isEmpty() && e.contributions().isEmpty());
+        assertEquals((positives + 1) / 302.0, e.probability(), 1e-12);
+    }
+
     private static PredictorModel roundTrip(PredictorModel m) throws Exception {
         ObjectMapper json = new ObjectMapper();
         String text = json.writeValueAsString(m.toJson());
