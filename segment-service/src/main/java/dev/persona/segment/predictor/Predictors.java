@@ -458,11 +458,13 @@ public class Predictors {
         for (String s : r.getSegmentIdsList()) {
             segments.add(Ids.require("segment_ids", s));
         }
-        double min = r.getMinProbability();
+        // without a model, the probability bounds and the clock are ignored
+        boolean scored = !modelId.isEmpty();
+        double min = scored ? r.getMinProbability() : 0;
         if (!(min >= 0 && min <= 1)) {
             throw ApiError.invalid("min_probability", "is " + min + "; allowed: 0 to 1");
         }
-        double max = r.getMaxProbability() == 0 ? 1 : r.getMaxProbability();
+        double max = !scored || r.getMaxProbability() == 0 ? 1 : r.getMaxProbability();
         if (!(max >= 0 && max <= 1)) {
             throw ApiError.invalid("max_probability", "is " + max + "; allowed: 0 to 1 (0 means 1)");
         }
@@ -473,7 +475,7 @@ public class Predictors {
         if (r.getLimit() < 0) {
             throw ApiError.invalid("limit", "is " + r.getLimit() + "; allowed: 0 or more (0 means no limit)");
         }
-        Long asOf = r.hasAsOf() ? millis("as_of", r.getAsOf()) : null;
+        Long asOf = scored && r.hasAsOf() ? millis("as_of", r.getAsOf()) : null;
         int batch = r.getBatchSize() == 0 ? 10_000 : range("batch_size", r.getBatchSize(), 1, 100_000,
                 "1 to 100000, or 0 for 10000");
         return new AudienceSpec(segmentation, List.copyOf(segments), modelId, min, max, r.getLimit(), asOf, batch);

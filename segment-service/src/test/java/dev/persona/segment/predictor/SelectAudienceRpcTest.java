@@ -105,8 +105,9 @@ class SelectAudienceRpcTest extends PredictorTestSupport {
             }
         }
         List<AudienceMember> everyone = audience(SelectAudienceRequest.newBuilder()
-                .setSegmentationId(s.getSegmentationId()).build());
-        assertEquals(s.getUsers() - 1, everyone.size(), "every segment, less the user who denied consent");
+                .setSegmentationId(s.getSegmentationId()).setMinProbability(0.9).setMaxProbability(0.1).build());
+        assertEquals(s.getUsers() - 1, everyone.size(), "every segment, less the user who denied consent; without a "
+                + "model the probability bounds are ignored");
 
         String model = stub().trainPredictor(churn().setMinLeaf(5).build()).getModelId();
         List<AudienceMember> scored = audience(SelectAudienceRequest.newBuilder()
