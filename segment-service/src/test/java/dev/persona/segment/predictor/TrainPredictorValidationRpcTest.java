@@ -53,6 +53,19 @@ class TrainPredictorValidationRpcTest extends PredictorTestSupport {
     }
 
     @Test
+    void anIdLikeCategoryIsLeftOutByDefaultAndRefusedWhenNamed() {
+        for (int i = 0; i < 120; i++) {
+            log.user(User.newBuilder().setUserId("w" + i).setConsent(ConsentStatus.CONSENT_STATUS_GRANTED)
+                    .putAttributes("code", "code-" + i).putAttributes("plan", i % 2 == 0 ? "a" : "b")
+                    .putAttributes("Churn", i % 3 == 0 ? "Yes" : "No").build());
+        }
+        invalid("features", attribute().addFeatures("attribute:code"));
+        var r = stub().trainPredictor(attribute().build());
+        org.junit.jupiter.api.Assertions.assertTrue(r.getFeatureImportancesList().stream()
+                .noneMatch(f -> f.getFeature().startsWith("attribute:code")), r.getFeatureImportancesList().toString());
+    }
+
+    @Test
     void aMissingOrConstantLabelSaysWhatToChange() {
         attributeUsers();
         for (int i = 0; i < 5; i++) {
