@@ -29,6 +29,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -107,6 +108,7 @@ public class Segmentations {
         }
         Grouped grouped;
         long skipped;
+        List<String> notes = new ArrayList<>();
         if (rfm) {
             try {
                 grouped = Grouping.rfm(table, progress);
@@ -117,6 +119,7 @@ public class Segmentations {
         } else {
             FeatureMatrix matrix = FeatureMatrix.of(table, request.scaling());
             progress.report("features", 1, 1, 0);
+            matrix.dropped().forEach(d -> notes.add(d.name() + " dropped: " + d.reason()));
             skipped = matrix.skippedUserIds().size();
             if (matrix.rows() == 0) {
                 throw ApiError.precondition("no user has every feature (" + skipped + " users lack one); choose "
@@ -136,12 +139,13 @@ public class Segmentations {
                 throw ApiError.precondition(e.getMessage());
             }
             if (!grouped.note().isEmpty()) {
+                notes.add(grouped.note());
                 LOG.infof("tenant %s: %s", tenant, grouped.note());
             }
         }
         long clustered = System.nanoTime();
         progress.report("store", 0, grouped.userIds().size(), 0);
-        Segmentation segmentation = toProto(grouped, request, asOf, skipped);
+        Segmentation segmentation = toProto(grouped, request, asOf, skipped).toBuilder().addAllNotes(notes).build();
         String[] segmentIds = new String[grouped.userIds().size()];
         for (int i = 0; i < segmentIds.length; i++) {
             segmentIds[i] = grouped.segments().get(grouped.segmentOfRow()[i]).id();

@@ -243,6 +243,17 @@ class SegmentationRpcTest extends SegmentationTestSupport {
                 withPlan.getFeaturesList());
         assertEquals(60, withPlan.getUsers()); // viewers have no plan
         assertEquals(FeatureScaling.FEATURE_SCALING_ZSCORE, withPlan.getScaling());
+        assertEquals(List.of(), withPlan.getNotesList());
+    }
+
+    @Test
+    void aFeatureThatDoesNotVaryIsDroppedAndSaidSo() {
+        for (int i = 1; i <= 4; i++) {
+            buyer("fr" + i, i, 10 * i, 20, "country", "FR");
+        }
+        Segmentation s = build(kmeans().setK(2).addFeatures("frequency").addFeatures("attribute:country").build());
+        assertEquals(List.of("frequency"), s.getFeaturesList());
+        assertEquals(List.of("attribute:country=FR dropped: constant: 1.0 for every user"), s.getNotesList());
     }
 
     @Test
