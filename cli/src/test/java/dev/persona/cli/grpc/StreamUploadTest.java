@@ -144,13 +144,21 @@ class StreamUploadTest {
                 }
             });
             assertTrue(service.started.await(10, TimeUnit.SECONDS));
-            Thread.sleep(1000);
-            // Without flow control all million events would be read and queued in memory by now; with it, reading
-            // stops once the HTTP/2 window and the transport's small buffer are full.
-            long readWhileStalled = source.read.get();
+            // Without flow control all million events would be read and queued in memory; with it, reading stops
+            // once the HTTP/2 window and the transport's small buffer are full. Wait until reading stands still
+            // (however slow the machine), then check where it stopped.
+            long readWhileStalled = -1;
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline) {
+                long before = source.read.get();
+                Thread.sleep(300);
+                if (source.read.get() == before) {
+                    readWhileStalled = before;
+                    break;
+                }
+            }
+            assertTrue(readWhileStalled > 0, "the sender never stood still");
             assertTrue(readWhileStalled < MANY / 10, "read " + readWhileStalled + " while the service took 10");
-            Thread.sleep(300);
-            assertEquals(readWhileStalled, source.read.get(), "the sender should be waiting");
 
             service.call.get().request(Integer.MAX_VALUE);
             StreamUpload.Result<RecordEventsResponse> result = upload.get(60, TimeUnit.SECONDS);
