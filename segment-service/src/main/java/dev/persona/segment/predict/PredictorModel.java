@@ -13,7 +13,19 @@ import java.util.List;
  * A fitted predictor as stored and applied: the {@link PredictorSchema} that turns a user's raw features into model
  * inputs and the fitted {@link DecisionTree} or {@link LogisticRegression}, with its explanations, its feature
  * importances and its JSON form ({@link #toJson()}, {@link #fromJson(JsonNode)}: a Jackson tree written and read field
- * by field, no reflection).
+ * by field, no reflection):
+ * <pre>{@code
+ * {"format": 1, "algorithm": "DECISION_TREE" | "LOGISTIC_REGRESSION",
+ *  "inputs": [{"name": "recency_days", "categorical": false, "log1p": true, "integral": false, "levels": []},
+ *             {"name": "attribute:Contract", "categorical": true, ..., "levels": ["Month-to-month", ...]}, ...],
+ *  "tree": {"fills": [mean per input, null for categorical],
+ *           "nodes": [{"feature", "threshold" (null for a category), "level", "gain", "n", "positives",
+ *                      "left", "right"}, ...]}                        (pre-order; leaves have feature −1)
+ *  "logistic": {"fills": [...], "firstColumn": [...], "columns": ["(intercept)", "frequency",
+ *               "attribute:Contract=Month-to-month", ...], "mean": [...], "sd": [...], "beta": [...] (standardised),
+ *               "iterations", "converged", "logLikelihood"}}
+ * }</pre>
+ * Fill values, means and standard deviations are in the units the model sees (after log1p where an input has it).
  */
 public final class PredictorModel {
 
