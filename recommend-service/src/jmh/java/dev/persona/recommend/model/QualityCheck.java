@@ -1,0 +1,412 @@
+package dev.persona.recommend.model;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+/**
+ * The offline quality check of the trainers on MovieLens 100K, the protocols of the project's targets: ranking
+ * (per-user 20 % holdout, train binarised, relevant = held-out rating ≥ 4, candidates = items not in the user's
+ * train set; P, R, NDCG, HR at 10 and coverage, mean over seeds) for EASE and implicit ALS, and rating prediction
+ * (u1..u5 base/test, predictions clipped to [1, 5]; RMSE and MAE, mean over the folds) for explicit ALS.
+ * Hyperparameters are chosen on a validation split carved from the training data the same way (never from the test
+ * split): for ranking once, on the training part of seed 1; for rating on each fold's base.
+ *
+ * <p>Run from the repository root (not part of the build):
+ * <pre>
+ * ./mvnw -o -q -pl recommend-service test-compile exec:exec -Dbench.main=dev.persona.recommend.model.QualityCheck \
+ *     -Djmh.args="--seeds 5 --threads 2"
+ * </pre>
+ * Options: {@code --seeds N}, {@code --threads N}, {@code --only ranking|rating}, {@code --no-tuning} (defaults
+ * below instead of the grids).
+ */
+public final class QualityCheck {
+
+    private static final int K = 10;
+
+    private int seeds = 5;
+    private int threads = 2;
+    private String only = "";
+    private boolean tuning = true;
+
+    public static void main(String[] args) throws Exception {
+        QualityCheck check = new QualityCheck();
+        for (int a = 0; a < args.length; a++) {
+            switch (args[a]) {
+                case "--seeds" -> check.seeds = Integer.parseInt(args[++a]);
+                case "--threads" -> check.threads = Integer.parseInt(args[++a]);
+                case "--only" -> check.only = args[++a];
+                case "--no-tuning" -> check.tuning = false;
+                default -> throw new IllegalArgumentException("unknown option " + args[a]);
+            }
+        }
+        Path data = Datasets.file("ml-100k/u.data");
+        if (data == null) {
+            return;
+        }
+        if (!check.only.equals("rating")) {
+            check.ranking(data);
+        }
+        if (!check.only.equals("ranking")) {
+            check.rating(data.getParent());
+        }
+    }
+
+    // ---------------------------------------------------------------- ranking
+
+    /** Per user (ascending id): items ascending, with their ratings. */
+    record Histories(int[][] items, float[][] ratings) {
+    }
+
+    record Split(Histories train, Histories test) {
+    }
+
+    record Metrics(double precision, double recall, double ndcg, double hitRate, double coverage, int users) {
+        static Metrics mean(List<Metrics> all) {
+            return new Metrics(all.stream().mapToDouble(Metrics::precision).average().orElse(0),
+                    all.stream().mapToDouble(Metrics::recall).average().orElse(0),
+                    all.stream().mapToDouble(Metrics::ndcg).average().orElse(0),
+                    all.stream().mapToDouble(Metrics::hitRate).average().orElse(0),
+                    all.stream().mapToDouble(Metrics::coverage).average().orElse(0),
+                    (int) all.stream().mapToInt(Metrics::users).average().orElse(0));
+        }
+    }
+
+    /** Trains on a binarised train split and gives each user's score function. */
+    interface Ranker {
+        IntFunction<float[]> fit(Interactions train) throws InterruptedException;
+    }
+
+    private int nUsers;
+    private int nItems;
+
+    private void ranking(Path data) throws IOException, InterruptedException {
+        Datasets.Ratings all = Datasets.read(data);
+        nUsers = Datasets.max(all.users());
+        nItems = Datasets.max(all.items());
+        Histories histories = histories(all, nUsers);
+        System.out.printf(Locale.ROOT, "Ranking, ml-100k: %d users, %d items, %d ratings; %d seeds%n", nUsers, nItems,
+                all.size(), seeds);
+
+        // Tuning on a validation split carved from seed 1's train split.
+        Split first = split(histories, 1);
+        Split validation = split(first.train(), 1001);
+        double easeLambda = 500;
+        AlsParams als = AlsParams.implicitDefaults().withThreads(threads).withFactors(64).withAlpha(5)
+                .withLambda(10);
+        if (tuning) {
+            double best = -1;
+            for (double lambda : new double[] {100, 200, 300, 400, 500, 700, 1000, 1500}) {
+                Metrics m = evaluate(validation, ease(lambda));
+                System.out.printf(Locale.ROOT, "  tune EASE λ=%-6.0f validation NDCG@10 %.4f%n", lambda, m.ndcg());
+                if (m.ndcg() > best) {
+                    best = m.ndcg();
+                    easeLambda = lambda;
+                }
+            }
+            best = -1;
+            for (int factors : new int[] {32, 64, 128}) {
+                for (double alpha : new double[] {1, 3, 10, 30}) {
+                    for (double lambda : new double[] {1, 10, 30, 100}) {
+                        AlsParams p = AlsParams.implicitDefaults().withThreads(threads).withFactors(factors)
+                                .withAlpha(alpha).withLambda(lambda);
+                        Metrics m = evaluate(validation, implicitAls(p));
+                        System.out.printf(Locale.ROOT,
+                                "  tune implicit ALS f=%d α=%.0f λ=%.0f validation NDCG@10 %.4f%n", factors, alpha,
+                                lambda, m.ndcg());
+                        if (m.ndcg() > best) {
+                            best = m.ndcg();
+                            als = p;
+                        }
+                    }
+                }
+            }
+        }
+        String easeName = String.format(Locale.ROOT, "EASE λ=%.0f", easeLambda);
+        String alsName = String.format(Locale.ROOT, "implicit ALS f=%d it=%d α=%.0f λ=%.0f cg=%d", als.factors(),
+                als.iterations(), als.alpha(), als.lambda(), als.cgSteps());
+        List<Metrics> easeRuns = new ArrayList<>();
+        List<Metrics> alsRuns = new ArrayList<>();
+        for (int seed = 1; seed <= seeds; seed++) {
+            Split split = split(histories, seed);
+            easeRuns.add(evaluate(split, ease(easeLambda)));
+            alsRuns.add(evaluate(split, implicitAls(als.withSeed(seed))));
+            System.out.printf(Locale.ROOT, "  seed %d: %s NDCG@10 %.4f, %s NDCG@10 %.4f (%d users)%n", seed,
+                    easeName, easeRuns.get(seed - 1).ndcg(), alsName, alsRuns.get(seed - 1).ndcg(),
+                    easeRuns.get(seed - 1).users());
+        }
+        System.out.println();
+        System.out.println("| model | P@10 | R@10 | NDCG@10 | HR@10 | coverage |");
+        System.out.println("|---|---|---|---|---|---|");
+        row(easeName, Metrics.mean(easeRuns));
+        row(alsName, Metrics.mean(alsRuns));
+        System.out.println();
+    }
+
+    private static void row(String name, Metrics m) {
+        System.out.printf(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.4f | %.4f |%n", name, m.precision(), m.recall(),
+                m.ndcg(), m.hitRate(), m.coverage());
+    }
+
+    private Ranker ease(double lambda) {
+        return train -> {
+            EaseModel model = Ease.train(train, new EaseParams(lambda, EaseParams.DEFAULT_MAX_ITEMS, threads),
+                    ProgressListener.NONE);
+            return u -> {
+                int[] items = train.itemsOf(u);
+                float[] ones = new float[items.length];
+                Arrays.fill(ones, 1f);
+                return model.scores(items, ones);
+            };
+        };
+    }
+
+    private static Ranker implicitAls(AlsParams params) {
+        return train -> {
+            ImplicitAlsModel model = ImplicitAls.train(train, params, ProgressListener.NONE);
+            return model::scores;
+        };
+    }
+
+    private static Histories histories(Datasets.Ratings all, int nUsers) {
+        List<List<long[]>> rows = new ArrayList<>();
+        for (int u = 0; u < nUsers; u++) {
+            rows.add(new ArrayList<>());
+        }
+        for (int t = 0; t < all.size(); t++) {
+            rows.get(all.users()[t] - 1).add(new long[] {all.items()[t] - 1, Float.floatToIntBits(all.ratings()[t])});
+        }
+        int[][] items = new int[nUsers][];
+        float[][] ratings = new float[nUsers][];
+        for (int u = 0; u < nUsers; u++) {
+            List<long[]> row = rows.get(u);
+            row.sort((a, b) -> Long.compare(a[0], b[0]));
+            items[u] = row.stream().mapToInt(r -> (int) r[0]).toArray();
+            ratings[u] = new float[row.size()];
+            for (int t = 0; t < row.size(); t++) {
+                ratings[u][t] = Float.intBitsToFloat((int) row.get(t)[1]);
+            }
+        }
+        return new Histories(items, ratings);
+    }
+
+    /** Users ascending; p = a permutation of the user's n ratings; the first ceil(0.2 n) of p are held out. */
+    private static Split split(Histories h, long seed) {
+        Random random = new Random(seed);
+        int n = h.items().length;
+        int[][] trainItems = new int[n][];
+        float[][] trainRatings = new float[n][];
+        int[][] testItems = new int[n][];
+        float[][] testRatings = new float[n][];
+        for (int u = 0; u < n; u++) {
+            int size = h.items()[u].length;
+            int[] p = new int[size];
+            for (int t = 0; t < size; t++) {
+                p[t] = t;
+            }
+            for (int t = size - 1; t > 0; t--) {
+                int j = random.nextInt(t + 1);
+                int tmp = p[t];
+                p[t] = p[j];
+                p[j] = tmp;
+            }
+            int held = (int) Math.ceil(0.2 * size);
+            boolean[] test = new boolean[size];
+            for (int t = 0; t < held; t++) {
+                test[p[t]] = true;
+            }
+            trainItems[u] = new int[size - held];
+            trainRatings[u] = new float[size - held];
+            testItems[u] = new int[held];
+            testRatings[u] = new float[held];
+            int a = 0;
+            int b = 0;
+            for (int t = 0; t < size; t++) {
+                if (test[t]) {
+                    testItems[u][b] = h.items()[u][t];
+                    testRatings[u][b++] = h.ratings()[u][t];
+                } else {
+                    trainItems[u][a] = h.items()[u][t];
+                    trainRatings[u][a++] = h.ratings()[u][t];
+                }
+            }
+        }
+        return new Split(new Histories(trainItems, trainRatings), new Histories(testItems, testRatings));
+    }
+
+    private Interactions binaryMatrix(Histories h) {
+        String[] userIds = new String[nUsers];
+        String[] itemIds = new String[nItems];
+        for (int u = 0; u < nUsers; u++) {
+            userIds[u] = Integer.toString(u + 1);
+        }
+        for (int i = 0; i < nItems; i++) {
+            itemIds[i] = Integer.toString(i + 1);
+        }
+        int size = Arrays.stream(h.items()).mapToInt(r -> r.length).sum();
+        int[] us = new int[size];
+        int[] is = new int[size];
+        float[] vs = new float[size];
+        int t = 0;
+        for (int u = 0; u < h.items().length; u++) {
+            for (int item : h.items()[u]) {
+                us[t] = u;
+                is[t] = item;
+                vs[t++] = 1f;
+            }
+        }
+        return Interactions.of(userIds, itemIds, us, is, vs, Interactions.Duplicates.LAST);
+    }
+
+    private Metrics evaluate(Split split, Ranker ranker) throws InterruptedException {
+        Interactions train = binaryMatrix(split.train());
+        IntFunction<float[]> scorer = ranker.fit(train);
+        double precision = 0;
+        double recall = 0;
+        double ndcg = 0;
+        double hits = 0;
+        int users = 0;
+        Set<Integer> recommended = new HashSet<>();
+        for (int u = 0; u < nUsers; u++) {
+            Set<Integer> relevant = new HashSet<>();
+            for (int t = 0; t < split.test().items()[u].length; t++) {
+                if (split.test().ratings()[u][t] >= 4) {
+                    relevant.add(split.test().items()[u][t]);
+                }
+            }
+            if (relevant.isEmpty()) {
+                continue;
+            }
+            users++;
+            int[] top = TopK.select(scorer.apply(u), K, split.train().items()[u]);
+            int hit = 0;
+            double dcg = 0;
+            for (int r = 0; r < top.length; r++) {
+                recommended.add(top[r]);
+                if (relevant.contains(top[r])) {
+                    hit++;
+                    dcg += 1 / log2(r + 2);
+                }
+            }
+            double ideal = 0;
+            for (int r = 0; r < Math.min(relevant.size(), K); r++) {
+                ideal += 1 / log2(r + 2);
+            }
+            precision += hit / (double) K;
+            recall += hit / (double) relevant.size();
+            ndcg += dcg / ideal;
+            hits += hit > 0 ? 1 : 0;
+        }
+        return new Metrics(precision / users, recall / users, ndcg / users, hits / users,
+                recommended.size() / (double) nItems, users);
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+
+    // ---------------------------------------------------------------- rating
+
+    private void rating(Path folder) throws IOException, InterruptedException {
+        System.out.println("Rating prediction, ml-100k u1..u5 (train uK.base, test uK.test, clipped to [1, 5])");
+        double sumRmse = 0;
+        double sumMae = 0;
+        int folds = 0;
+        List<String> rows = new ArrayList<>();
+        for (int fold = 1; fold <= 5; fold++) {
+            Path base = folder.resolve("u" + fold + ".base");
+            Path test = folder.resolve("u" + fold + ".test");
+            if (!base.toFile().isFile() || !test.toFile().isFile()) {
+                System.err.println("Missing " + base + " or " + test + ": skipping fold " + fold);
+                continue;
+            }
+            Datasets.Ratings train = Datasets.read(base);
+            Datasets.Ratings testRatings = Datasets.read(test);
+            AlsParams params = new AlsParams(20, 15, 0.06, 0, fold, threads, 0, true);
+            if (tuning) {
+                // Validation: 20 % of the base ratings (seeded), never the test file.
+                Random random = new Random(100 + fold);
+                boolean[] held = new boolean[train.size()];
+                for (int t = 0; t < train.size(); t++) {
+                    held[t] = random.nextDouble() < 0.2;
+                }
+                Datasets.Ratings fit = subset(train, held, false);
+                Datasets.Ratings validation = subset(train, held, true);
+                double best = Double.MAX_VALUE;
+                for (int factors : new int[] {10, 20, 50}) {
+                    for (double lambda : new double[] {0.04, 0.06, 0.08, 0.1, 0.13}) {
+                        AlsParams p = new AlsParams(factors, 15, lambda, 0, fold, threads, 0, true);
+                        double[] e = rmseMae(fit, validation, p);
+                        if (e[0] < best) {
+                            best = e[0];
+                            params = p;
+                        }
+                    }
+                }
+                System.out.printf(Locale.ROOT, "  u%d: chose f=%d λ=%.2f (validation RMSE %.4f)%n", fold,
+                        params.factors(), params.lambda(), best);
+            }
+            long start = System.nanoTime();
+            double[] e = rmseMae(train, testRatings, params);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            rows.add(String.format(Locale.ROOT, "| u%d | f=%d it=%d λ=%.2f | %.4f | %.4f | %.2f s |", fold,
+                    params.factors(), params.iterations(), params.lambda(), e[0], e[1], seconds));
+            sumRmse += e[0];
+            sumMae += e[1];
+            folds++;
+        }
+        System.out.println();
+        System.out.println("| fold | explicit ALS | RMSE | MAE | train + predict |");
+        System.out.println("|---|---|---|---|---|");
+        rows.forEach(System.out::println);
+        if (folds > 0) {
+            System.out.printf(Locale.ROOT, "| mean of %d | | %.4f | %.4f | |%n", folds, sumRmse / folds,
+                    sumMae / folds);
+        }
+    }
+
+    private static Datasets.Ratings subset(Datasets.Ratings r, boolean[] held, boolean wanted) {
+        int n = 0;
+        for (boolean h : held) {
+            if (h == wanted) {
+                n++;
+            }
+        }
+        int[] u = new int[n];
+        int[] i = new int[n];
+        float[] v = new float[n];
+        int t = 0;
+        for (int s = 0; s < r.size(); s++) {
+            if (held[s] == wanted) {
+                u[t] = r.users()[s];
+                i[t] = r.items()[s];
+                v[t++] = r.ratings()[s];
+            }
+        }
+        return new Datasets.Ratings(u, i, v);
+    }
+
+    /** Trains on {@code train} and gives {RMSE, MAE} on {@code test}, predictions clipped to [1, 5]. */
+    private static double[] rmseMae(Datasets.Ratings train, Datasets.Ratings test, AlsParams params)
+            throws InterruptedException {
+        Interactions matrix = Datasets.compact(train, false);
+        ExplicitAlsModel model = ExplicitAls.train(matrix, params, ProgressListener.NONE);
+        double se = 0;
+        double ae = 0;
+        for (int t = 0; t < test.size(); t++) {
+            double p = model.predict(Integer.toString(test.users()[t]), Integer.toString(test.items()[t]));
+            p = Math.max(1, Math.min(5, p));
+            double e = test.ratings()[t] - p;
+            se += e * e;
+            ae += Math.abs(e);
+        }
+        return new double[] {Math.sqrt(se / test.size()), ae / test.size()};
+    }
+}

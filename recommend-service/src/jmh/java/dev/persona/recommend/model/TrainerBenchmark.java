@@ -1,0 +1,138 @@
+package dev.persona.recommend.model;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Training time of the model trainers, from loaded matrices (reading and indexing the files is not timed), 2 threads:
+ * <ul>
+ *   <li>{@code implicitAlsSynthMl1m}: implicit ALS, 64 factors, 15 sweeps, 3 CG steps, on synth-ml1m (ratings as
+ *       weights r, confidence 1 + α·r);</li>
+ *   <li>{@code explicitAlsMl100kU1}: explicit ALS on ml-100k u1.base, 15 sweeps, rank {@code explicitFactors};</li>
+ *   <li>{@code easeMl100k}: EASE λ 500 on all of ml-100k, binarised.</li>
+ * </ul>
+ * The data comes from the datasets folder ({@code -Dpersona.datasets}, default {@code ../shared/datasets} next to the
+ * repository); a benchmark whose file is missing is skipped with a message. Run from the repository root:
+ * <pre>
+ * ./mvnw -o -q -pl recommend-service test-compile exec:exec \
+ *     -Dbench.main=dev.persona.recommend.model.TrainerBenchmark -Djmh.args="-wi 1 -i 3"
+ * </pre>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+public class TrainerBenchmark {
+
+    static final int THREADS = 2;
+
+    /** synth-ml1m as implicit weights. */
+    @State(Scope.Benchmark)
+    public static class SynthMl1m {
+        Interactions data;
+
+        @Setup(Level.Trial)
+        public void load() throws IOException {
+            data = Datasets.compact(Datasets.read(required("synth-ml1m/ratings.dat")), false);
+        }
+    }
+
+    /** ml-100k u1.base as ratings. */
+    @State(Scope.Benchmark)
+    public static class Ml100kU1 {
+        @Param({"20", "50"})
+        int explicitFactors;
+        Interactions data;
+
+        @Setup(Level.Trial)
+        public void load() throws IOException {
+            data = Datasets.compact(Datasets.read(required("ml-100k/u1.base")), false);
+        }
+    }
+
+    /** All of ml-100k, binarised. */
+    @State(Scope.Benchmark)
+    public static class Ml100k {
+        Interactions data;
+
+        @Setup(Level.Trial)
+        public void load() throws IOException {
+            data = Datasets.compact(Datasets.read(required("ml-100k/u.data")), true);
+        }
+    }
+
+    @Benchmark
+    public ImplicitAlsModel implicitAlsSynthMl1m(SynthMl1m state) throws InterruptedException {
+        AlsParams params = new AlsParams(64, 15, 0.1, 1, 42, THREADS, 3, false);
+        return ImplicitAls.train(state.data, params, ProgressListener.NONE);
+    }
+
+    @Benchmark
+    public ExplicitAlsModel explicitAlsMl100kU1(Ml100kU1 state) throws InterruptedException {
+        AlsParams params = new AlsParams(state.explicitFactors, 15, 0.1, 0, 42, THREADS, 0, true);
+        return ExplicitAls.train(state.data, params, ProgressListener.NONE);
+    }
+
+    @Benchmark
+    public EaseModel easeMl100k(Ml100k state) throws InterruptedException {
+        return Ease.train(state.data, new EaseParams(500, EaseParams.DEFAULT_MAX_ITEMS, THREADS),
+                ProgressListener.NONE);
+    }
+
+    private static Path required(String file) {
+        Path path = Datasets.file(file);
+        if (path == null) {
+            throw new IllegalStateException("missing " + file);
+        }
+        return path;
+    }
+
+    /** Runs the benchmarks whose data is present, with the JMH options in {@code args}. */
+    public static void main(String[] args) throws RunnerException, CommandLineOptionException {
+        CommandLineOptions options = new CommandLineOptions(args);
+        OptionsBuilder builder = new OptionsBuilder();
+        builder.parent(options);
+        List<String> runnable = new ArrayList<>();
+        if (Datasets.file("synth-ml1m/ratings.dat") != null) {
+            runnable.add("implicitAlsSynthMl1m");
+        }
+        if (Datasets.file("ml-100k/u1.base") != null) {
+            runnable.add("explicitAlsMl100kU1");
+        }
+        if (Datasets.file("ml-100k/u.data") != null) {
+            runnable.add("easeMl100k");
+        }
+        if (runnable.isEmpty()) {
+            System.err.println("No data for any trainer benchmark in " + Datasets.folder() + ": nothing to run.");
+            return;
+        }
+        if (options.getIncludes().isEmpty()) {
+            for (String name : runnable) {
+                builder.include(TrainerBenchmark.class.getName() + "." + name + "$");
+            }
+        }
+        builder.jvmArgsAppend("-Dpersona.datasets=" + Datasets.folder());
+        new Runner(builder.build()).run();
+    }
+}
