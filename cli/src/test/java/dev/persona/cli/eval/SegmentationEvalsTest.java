@@ -180,20 +180,22 @@ class SegmentationEvalsTest extends FakeSegmentServicesTest {
         Files.writeString(telco, csv);
         assertEquals(0, persona("import", "telco", telco.toString()).exitCode());
         Path out = dir.resolve("telco-report");
-        CliRun run = persona("eval", "churn", "telco", telco.toString(), "--out", out.toString());
+        CliRun run = persona("eval", "churn", "telco", telco.toString(), "--out", out.toString(), "--repeats", "2");
         assertEquals(0, run.exitCode(), run::toString);
-        assertEquals(List.of(
-                TrainPredictorRequest.newBuilder().setTarget(Target.TARGET_ATTRIBUTE).setLabelAttribute("Churn")
-                        .setPositiveValue("Yes").setValidationFolds(5).setSeed(42)
-                        .setAlgorithm(PredictorAlgorithm.PREDICTOR_ALGORITHM_DECISION_TREE).setMaxDepth(5)
-                        .setMinLeaf(20).build(),
-                TrainPredictorRequest.newBuilder().setTarget(Target.TARGET_ATTRIBUTE).setLabelAttribute("Churn")
-                        .setPositiveValue("Yes").setValidationFolds(5).setSeed(42)
-                        .setAlgorithm(PredictorAlgorithm.PREDICTOR_ALGORITHM_LOGISTIC_REGRESSION).setL2(1.0).build()),
-                segmentService.requests());
+        List<Object> expected = new java.util.ArrayList<>();
+        for (long seed : new long[] {42, 43}) {
+            expected.add(TrainPredictorRequest.newBuilder().setTarget(Target.TARGET_ATTRIBUTE)
+                    .setLabelAttribute("Churn").setPositiveValue("Yes").setValidationFolds(5).setSeed(seed)
+                    .setAlgorithm(PredictorAlgorithm.PREDICTOR_ALGORITHM_DECISION_TREE).setMaxDepth(5)
+                    .setMinLeaf(20).build());
+            expected.add(TrainPredictorRequest.newBuilder().setTarget(Target.TARGET_ATTRIBUTE)
+                    .setLabelAttribute("Churn").setPositiveValue("Yes").setValidationFolds(5).setSeed(seed)
+                    .setAlgorithm(PredictorAlgorithm.PREDICTOR_ALGORITHM_LOGISTIC_REGRESSION).setL2(1.0).build());
+        }
+        assertEquals(expected, segmentService.requests());
         assertTrue(run.out().contains(": 40 customers, 10 churned (0.2500)"), run::toString);
-        assertTrue(run.out().contains("tree AUC 0.8400 (target 0.831): pass; logistic AUC 0.8600 (target 0.845): "
-                + "pass"), run::toString);
+        assertTrue(run.out().contains("mean over 2 seeds: tree AUC 0.8400 (target 0.831): pass; logistic AUC 0.8600 "
+                + "(target 0.845): pass"), run::toString);
         Map<String, Value> json = json(run);
         assertEquals("telco", json.get("data").getStringValue());
         assertEquals(0.25, json.get("churn_rate").getNumberValue());
