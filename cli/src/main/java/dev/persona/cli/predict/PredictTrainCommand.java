@@ -75,6 +75,10 @@ public final class PredictTrainCommand implements Callable<Integer> {
             description = "Fewest users in a tree leaf; 0 means 20 (default: ${DEFAULT-VALUE}).")
     int minLeaf;
 
+    @Option(names = "--prune", description = "Decision tree only: grow on 80 % of the training users and prune on "
+            + "the rest (reduced-error pruning).")
+    boolean prune;
+
     @Option(names = "--l2", paramLabel = "<lambda>", defaultValue = "0",
             description = "L2 penalty of the logistic regression; 0 means 1.0 (default: ${DEFAULT-VALUE}).")
     double l2;
@@ -151,6 +155,7 @@ public final class PredictTrainCommand implements Callable<Integer> {
                 .setAlgorithm(algorithm)
                 .setMaxDepth(maxDepth)
                 .setMinLeaf(minLeaf)
+                .setPrune(prune)
                 .setL2(l2)
                 .setValidationFolds(folds)
                 .addAllFeatures(names)

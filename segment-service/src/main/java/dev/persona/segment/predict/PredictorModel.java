@@ -44,8 +44,15 @@ public final class PredictorModel {
      * @param maxDepth tree depth at most
      * @param minLeaf  fewest training rows per leaf
      * @param l2       the regression's L2 penalty λ
+     * @param prune    trees only: grow on 80 % of the training rows, prune on the other 20 % (stratified)
+     * @param seed     seed of that split
      */
-    public record Params(int maxDepth, int minLeaf, double l2) {
+    public record Params(int maxDepth, int minLeaf, double l2, boolean prune, long seed) {
+
+        /** Without pruning. */
+        public Params(int maxDepth, int minLeaf, double l2) {
+            this(maxDepth, minLeaf, l2, false, 0);
+        }
     }
 
     /**
@@ -93,7 +100,10 @@ public final class PredictorModel {
     /** A factory fitting the algorithm's kernel, for cross-validation. */
     public static ModelFactory factory(Algorithm algorithm, Params params) {
         return switch (algorithm) {
-            case DECISION_TREE -> DecisionTree.factory(new DecisionTree.Params(params.maxDepth(), params.minLeaf(), 0));
+            case DECISION_TREE -> params.prune()
+                    ? DecisionTree.prunedFactory(new DecisionTree.Params(params.maxDepth(), params.minLeaf(), 0), 5,
+                            params.seed())
+                    : DecisionTree.factory(new DecisionTree.Params(params.maxDepth(), params.minLeaf(), 0));
             case LOGISTIC_REGRESSION -> LogisticRegression.factory(params.l2());
         };
     }

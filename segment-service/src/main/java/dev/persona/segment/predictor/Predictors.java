@@ -152,7 +152,8 @@ public class Predictors {
             features = FeatureSpec.everything(attribute);
         }
         return new TrainSpec(target, label, positive, horizon, cutoff, algorithm,
-                new PredictorModel.Params(maxDepth, minLeaf, l2), folds, features, named, r.getSeed());
+                new PredictorModel.Params(maxDepth, minLeaf, l2, r.getPrune(), r.getSeed()), folds, features, named,
+                r.getSeed());
     }
 
     /** TrainPredictor. */

@@ -80,6 +80,18 @@ class TrainPredictorRpcTest extends PredictorTestSupport {
     }
 
     @Test
+    void pruningOnAHeldOutSplitTamesAnOverfittedTree() {
+        attributeUsers();
+        TrainPredictorRequest deep = attribute().setMaxDepth(20).setMinLeaf(1).build();
+        TrainPredictorResponse overfitted = stub().trainPredictor(deep);
+        TrainPredictorResponse pruned = stub().trainPredictor(deep.toBuilder().setPrune(true).build());
+        assertSane(pruned.getMetrics(), 240, 5);
+        assertTrue(pruned.getMetrics().getAuc() > overfitted.getMetrics().getAuc(), "pruned "
+                + pruned.getMetrics().getAuc() + " against " + overfitted.getMetrics().getAuc());
+        assertTrue(pruned.getMetrics().getLogLoss() < overfitted.getMetrics().getLogLoss());
+    }
+
+    @Test
     void logisticRegressionLearnsAnAttributeLabelWithOneHotCoefficients() {
         attributeUsers();
         TrainPredictorResponse r = stub().trainPredictor(attribute()
