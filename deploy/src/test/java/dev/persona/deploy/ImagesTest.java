@@ -1,0 +1,72 @@
+package dev.persona.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The container builds of each service (Quarkus layout) and the native Maven profile agree with the manifests. */
+class ImagesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"profile-service", "similarity-service", "recommend-service", "segment-service"})
+    void jvmImageRunsTheFastJarAsANonRootUserOnTheServicePort(String service) throws IOException {
+        String docker = dockerfile(service, "Dockerfile.jvm");
+        assertTrue(docker.matches("(?s).*FROM \\S+/ubi9/openjdk-17-runtime:\\S+.*"), service + ": Java 17 runtime image");
+        for (String part : List.of("lib/", "*.jar", "app/", "quarkus/")) {
+            assertTrue(docker.contains("target/quarkus-app/" + part), service + " copies target/quarkus-app/" + part);
+        }
+        checkPortAndUser(service, docker);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"profile-service", "similarity-service", "recommend-service", "segment-service"})
+    void nativeImageRunsTheRunnerAsANonRootUserOnTheServicePort(String service) throws IOException {
+        String docker = dockerfile(service, "Dockerfile.native");
+        assertTrue(docker.matches("(?s).*FROM \\S+/ubi9/ubi-minimal:\\S+.*"), service + ": minimal base image");
+        assertTrue(docker.contains("target/*-runner"), service + " copies the native executable");
+        checkPortAndUser(service, docker);
+    }
+
+    @Test
+    void nativeProfileBuildsInAMandrelContainer() throws IOException {
+        String pom = Files.readString(Paths.repository().resolve("pom.xml"));
+        Matcher m = Pattern.compile("(?s)<profile>\\s*(?:<!--.*?-->\\s*)?<id>native</id>(.*?)</profile>").matcher(pom);
+        assertTrue(m.find(), "the root pom has a profile 'native'");
+        String profile = m.group(1);
+        assertTrue(profile.contains("<quarkus.native.enabled>true</quarkus.native.enabled>"));
+        assertTrue(profile.contains("<quarkus.native.container-build>true</quarkus.native.container-build>"));
+        assertTrue(profile.matches("(?s).*<quarkus.native.builder-image>[^<]*mandrel[^<]*</quarkus.native.builder-image>.*"));
+    }
+
+    private static void checkPortAndUser(String service, String docker) {
+        Matcher expose = Pattern.compile("(?m)^EXPOSE (\\d+)$").matcher(docker);
+        assertTrue(expose.find(), service + " exposes its port");
+        assertEquals(ServiceConfig.of(service).defaultPort(), Integer.parseInt(expose.group(1)), service + "'s port");
+        Matcher user = Pattern.compile("(?m)^USER (\\d+)$").matcher(docker);
+        assertTrue(user.find(), service + " names a numeric user (runAsNonRoot can check only a number)");
+        assertNotEquals(0, Integer.parseInt(user.group(1)), service + " does not run as root");
+    }
+
+    private static String dockerfile(String service, String name) throws IOException {
+        Path file = Paths.repository().resolve(service).resolve("src/main/docker").resolve(name);
+        return Files.readString(file);
+    }
+
+    /** The version of the suite, from the root pom (the tag of the images built here). */
+    static String projectVersion() throws IOException {
+        String pom = Files.readString(Paths.repository().resolve("pom.xml"));
+        Matcher m = Pattern.compile("<artifactId>persona-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertTrue(m.find());
+        return m.group(1);
+    }
+}

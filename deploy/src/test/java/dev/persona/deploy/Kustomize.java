@@ -1,0 +1,219 @@
+package dev.persona.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A deliberately small kustomize: exactly the features {@code deploy/k8s} uses, and a clear failure on anything
+ * else, so that what the tests check is what {@code kubectl kustomize} would render.
+ *
+ * <ul>
+ *   <li>{@code resources}: YAML files (any number of documents) and directories holding a kustomization.yaml;</li>
+ *   <li>{@code secretGenerator} with {@code literals} only, and {@code generatorOptions.disableNameSuffixHash: true}
+ *       (the generated Secret keeps its plain name, so no reference needs rewriting);</li>
+ *   <li>{@code patches} given by {@code path}: strategic-merge patches, one or more documents per file, each naming
+ *       its target by apiVersion, kind and metadata.name. Maps merge; {@code null} deletes; the lists merged by
+ *       their {@code name} are the pod template's containers, their env and the volumes; any other list in a patch
+ *       is refused rather than guessed;</li>
+ *   <li>{@code images}: {@code name} with {@code newName} and/or {@code newTag}, applied to pod template containers.</li>
+ * </ul>
+ * Order as in kustomize: resources and generators first, then patches, then images. No name prefixes, labels or
+ * namespaces: the manifests do not use them.
+ */
+final class Kustomize {
+
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private static final Set<String> KNOWN_FIELDS =
+            Set.of("apiVersion", "kind", "resources", "patches", "images", "secretGenerator", "generatorOptions");
+    private static final Set<String> NAME_MERGED_LISTS = Set.of(
+            "spec.template.spec.containers",
+            "spec.template.spec.containers[].env",
+            "spec.template.spec.volumes");
+
+    private Kustomize() {
+    }
+
+    /** Renders the kustomization in {@code dir}: every object, in load order. */
+    static List<ObjectNode> render(Path dir) {
+        JsonNode k = readDocuments(dir.resolve("kustomization.yaml")).get(0);
+        k.fieldNames().forEachRemaining(f -> {
+            if (!KNOWN_FIELDS.contains(f)) {
+                throw new IllegalArgumentException(dir + ": kustomization field '" + f + "' is not supported here");
+            }
+        });
+        List<ObjectNode> objects = new ArrayList<>();
+        for (JsonNode r : k.path("resources")) {
+            Path p = dir.resolve(r.asText()).normalize();
+            if (Files.isDirectory(p)) {
+                objects.addAll(render(p));
+            } else {
+                readDocuments(p).forEach(d -> objects.add((ObjectNode) d));
+            }
+        }
+        if (k.has("secretGenerator")) {
+            if (!k.path("generatorOptions").path("disableNameSuffixHash").asBoolean(false)
+                    || k.path("generatorOptions").size() != 1) {
+                throw new IllegalArgumentException(dir + ": only generatorOptions.disableNameSuffixHash: true is supported");
+            }
+            for (JsonNode g : k.get("secretGenerator")) {
+                objects.add(secret(dir, g));
+            }
+        }
+        for (JsonNode patch : k.path("patches")) {
+            if (patch.size() != 1 || !patch.has("path")) {
+                throw new IllegalArgumentException(dir + ": only patches given by 'path' are supported: " + patch);
+            }
+            for (JsonNode doc : readDocuments(dir.resolve(patch.get("path").asText()))) {
+                ObjectNode target = find(objects, doc);
+                merge(target, (ObjectNode) doc, "");
+            }
+        }
+        for (JsonNode image : k.path("images")) {
+            setImage(objects, image);
+        }
+        return objects;
+    }
+
+    /** Every non-empty YAML document of a file (a file of comments only yields none). */
+    static List<JsonNode> readDocuments(Path file) {
+        try {
+            List<JsonNode> docs = new ArrayList<>();
+            Iterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(Files.readString(file));
+            while (it.hasNext()) {
+                JsonNode d = it.next();
+                if (d != null && d.isObject() && !d.isEmpty()) {
+                    docs.add(d);
+                }
+            }
+            return docs;
+        } catch (IOException e) {
+            throw new UncheckedIOException(file.toString(), e);
+        }
+    }
+
+    private static ObjectNode secret(Path dir, JsonNode g) {
+        g.fieldNames().forEachRemaining(f -> {
+            if (!f.equals("name") && !f.equals("literals")) {
+                throw new IllegalArgumentException(dir + ": secretGenerator field '" + f + "' is not supported here");
+            }
+        });
+        ObjectNode s = JsonNodeFactory.instance.objectNode();
+        s.put("apiVersion", "v1");
+        s.put("kind", "Secret");
+        s.putObject("metadata").put("name", g.get("name").asText());
+        s.put("type", "Opaque");
+        ObjectNode data = s.putObject("data");
+        for (JsonNode literal : g.path("literals")) {
+            String text = literal.asText();
+            int eq = text.indexOf('=');
+            if (eq <= 0 || text.startsWith("\"") || text.startsWith("'")) {
+                throw new IllegalArgumentException(dir + ": literal must be key=value without quotes: " + text);
+            }
+            data.put(text.substring(0, eq),
+                    Base64.getEncoder().encodeToString(text.substring(eq + 1).getBytes(StandardCharsets.UTF_8)));
+        }
+        return s;
+    }
+
+    private static ObjectNode find(List<ObjectNode> objects, JsonNode patch) {
+        List<ObjectNode> hits = objects.stream()
+                .filter(o -> o.path("apiVersion").equals(patch.path("apiVersion"))
+                        && o.path("kind").equals(patch.path("kind"))
+                        && o.path("metadata").path("name").equals(patch.path("metadata").path("name")))
+                .toList();
+        if (hits.size() != 1) {
+            throw new IllegalArgumentException("a patch must match exactly one object, " + hits.size() + " match "
+                    + patch.path("kind").asText() + "/" + patch.path("metadata").path("name").asText());
+        }
+        return hits.get(0);
+    }
+
+    private static void merge(ObjectNode target, ObjectNode patch, String path) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = e.getKey();
+            String at = path.isEmpty() ? key : path + "." + key;
+            JsonNode value = e.getValue();
+            if (key.startsWith("$")) {
+                throw new IllegalArgumentException("patch directive " + key + " at " + at + " is not supported here");
+            }
+            JsonNode current = target.get(key);
+            if (value.isNull()) {
+                target.remove(key);
+            } else if (value.isObject() && current != null && current.isObject()) {
+                merge((ObjectNode) current, (ObjectNode) value, at);
+            } else if (value.isArray()) {
+                if (!NAME_MERGED_LISTS.contains(at)) {
+                    throw new IllegalArgumentException("a patch of the list " + at + " is not supported here");
+                }
+                if (current == null) {
+                    target.set(key, value.deepCopy());
+                } else {
+                    mergeByName((ArrayNode) current, (ArrayNode) value, at);
+                }
+            } else {
+                target.set(key, value.deepCopy());
+            }
+        }
+    }
+
+    private static void mergeByName(ArrayNode target, ArrayNode patch, String path) {
+        for (JsonNode p : patch) {
+            String name = p.path("name").asText(null);
+            if (name == null) {
+                throw new IllegalArgumentException("an entry of " + path + " without a name");
+            }
+            ObjectNode hit = null;
+            for (JsonNode t : target) {
+                if (name.equals(t.path("name").asText(null))) {
+                    hit = (ObjectNode) t;
+                }
+            }
+            if (hit == null) {
+                target.add(p.deepCopy());
+            } else {
+                merge(hit, (ObjectNode) p, path + "[]");
+            }
+        }
+    }
+
+    private static void setImage(List<ObjectNode> objects, JsonNode image) {
+        image.fieldNames().forEachRemaining(f -> {
+            if (!Set.of("name", "newName", "newTag").contains(f)) {
+                throw new IllegalArgumentException("images field '" + f + "' is not supported here");
+            }
+        });
+        String name = image.get("name").asText();
+        for (ObjectNode o : objects) {
+            for (JsonNode c : o.path("spec").path("template").path("spec").path("containers")) {
+                String current = c.path("image").asText();
+                int colon = current.lastIndexOf(':');
+                boolean tagged = colon > current.lastIndexOf('/');
+                String repo = tagged ? current.substring(0, colon) : current;
+                if (!repo.equals(name)) {
+                    continue;
+                }
+                String tag = tagged ? current.substring(colon + 1) : null;
+                String newRepo = image.has("newName") ? image.get("newName").asText() : repo;
+                String newTag = image.has("newTag") ? image.get("newTag").asText() : tag;
+                ((ObjectNode) c).put("image", newTag == null ? newRepo : newRepo + ":" + newTag);
+            }
+        }
+    }
+}

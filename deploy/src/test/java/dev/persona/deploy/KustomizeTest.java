@@ -1,0 +1,123 @@
+package dev.persona.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The small renderer refuses what it does not implement, and agrees with the real one where that is installed. */
+class KustomizeTest {
+
+    @Test
+    void refusesAKustomizationFieldItDoesNotImplement(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("kustomization.yaml"), "namePrefix: x-\nresources: []\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Kustomize.render(dir));
+        assertTrue(e.getMessage().contains("namePrefix"), e.getMessage());
+    }
+
+    @Test
+    void refusesToGuessHowAListWithoutANameKeyMerges(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("kustomization.yaml"), "resources: [svc.yaml]\npatches: [{path: patch.yaml}]\n");
+        Files.writeString(dir.resolve("svc.yaml"), "apiVersion: v1\nkind: Service\nmetadata: {name: a}\n"
+                + "spec: {ports: [{name: grpc, port: 1}]}\n");
+        Files.writeString(dir.resolve("patch.yaml"), "apiVersion: v1\nkind: Service\nmetadata: {name: a}\n"
+                + "spec: {ports: [{name: grpc, port: 2}]}\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Kustomize.render(dir));
+        assertTrue(e.getMessage().contains("spec.ports"), e.getMessage());
+    }
+
+    @Test
+    void mergesContainersAndEnvByNameAndGeneratesSecrets(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("kustomization.yaml"), """
+                resources: [d.yaml]
+                patches: [{path: p.yaml}]
+                images: [{name: app, newName: reg.example/app, newTag: "2"}]
+                secretGenerator: [{name: s, literals: ["url=redis://:p=w@h:1"]}]
+                generatorOptions: {disableNameSuffixHash: true}
+                """);
+        Files.writeString(dir.resolve("d.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: d}
+                spec:
+                  replicas: 1
+                  template:
+                    spec:
+                      containers:
+                        - name: c
+                          image: app:1
+                          env: [{name: A, value: "1"}, {name: B, value: "2"}]
+                """);
+        Files.writeString(dir.resolve("p.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: d}
+                spec:
+                  replicas: 3
+                  template:
+                    spec:
+                      containers:
+                        - name: c
+                          env: [{name: B, value: "20"}, {name: C, value: "3"}]
+                """);
+        List<ObjectNode> out = Kustomize.render(dir);
+        JsonNode c = out.get(0).at("/spec/template/spec/containers/0");
+        assertEquals(3, out.get(0).at("/spec/replicas").asInt());
+        assertEquals("reg.example/app:2", c.path("image").asText());
+        assertEquals("[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"20\"},{\"name\":\"C\",\"value\":\"3\"}]",
+                c.path("env").toString());
+        assertEquals("cmVkaXM6Ly86cD13QGg6MQ==", out.get(1).at("/data/url").asText(), "split at the first '='");
+    }
+
+    static boolean kubectlInstalled() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "kubectl"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    @EnabledIf("kubectlInstalled")
+    void rendersWhatKubectlKustomizeRenders(String overlay) throws Exception {
+        Process p = new ProcessBuilder("kubectl", "kustomize", Paths.overlay(overlay).toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String yaml = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), "kubectl kustomize " + overlay);
+        Path file = Files.createTempFile("kustomize-" + overlay, ".yaml");
+        try {
+            Files.writeString(file, yaml);
+            assertEquals(byKindAndName(Kustomize.readDocuments(file)), byKindAndName(Kustomize.render(Paths.overlay(overlay))));
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    private static Map<String, JsonNode> byKindAndName(List<? extends JsonNode> objects) {
+        Map<String, JsonNode> map = new TreeMap<>();
+        for (JsonNode o : objects) {
+            map.put(o.path("kind").asText() + "/" + o.at("/metadata/name").asText(), o);
+        }
+        assertEquals(objects.size(), map.size());
+        return map;
+    }
+}
