@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecurityContext;
@@ -195,12 +196,10 @@ class KubernetesManifestsTest {
             assertEquals(grpc.getContainerPort(), sp.getPort(), overlay + ": Service port of " + s);
             assertEquals(grpc.getContainerPort(), resolve(c, sp.getTargetPort()), overlay + ": target port of " + s);
 
-            assertEquals(grpc.getContainerPort(), c.getStartupProbe().getGrpc().getPort(),
-                    overlay + ": gRPC startup probe port of " + s);
-            assertEquals(cfg.readinessPath(), c.getReadinessProbe().getHttpGet().getPath(), overlay + ": readiness of " + s);
-            assertEquals(grpc.getContainerPort(), resolve(c, c.getReadinessProbe().getHttpGet().getPort()));
-            assertEquals(cfg.livenessPath(), c.getLivenessProbe().getHttpGet().getPath(), overlay + ": liveness of " + s);
-            assertEquals(grpc.getContainerPort(), resolve(c, c.getLivenessProbe().getHttpGet().getPort()));
+            String id = overlay + ": " + s;
+            checkProbe(id + " startup", c, c.getStartupProbe(), grpc, Set.of(cfg.readinessPath(), cfg.livenessPath()));
+            checkProbe(id + " readiness", c, c.getReadinessProbe(), grpc, Set.of(cfg.readinessPath()));
+            checkProbe(id + " liveness", c, c.getLivenessProbe(), grpc, Set.of(cfg.livenessPath()));
         }
     }
 
@@ -510,6 +509,26 @@ class KubernetesManifestsTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+
+    /**
+     * A probe is a native gRPC probe (grpc.health.v1.Health on the serving port, which must be a number) or an HTTP
+     * GET of one of the health paths the configuration gives, on the serving port; nothing else.
+     */
+    private static void checkProbe(String id, Container c, Probe probe, ContainerPort serving, Set<String> paths) {
+        assertNotNull(probe, id + " probe");
+        if (probe.getGrpc() != null) {
+            assertEquals(serving.getContainerPort(), probe.getGrpc().getPort(), id + " gRPC probe port");
+            assertNull(probe.getGrpc().getService(), id + " probes the server as a whole");
+            assertNull(probe.getHttpGet(), id);
+        } else {
+            assertNotNull(probe.getHttpGet(), id + " is a gRPC or an HTTP probe");
+            assertTrue(paths.contains(probe.getHttpGet().getPath()), id + " path " + probe.getHttpGet().getPath()
+                    + " is not among " + paths);
+            assertEquals(serving.getContainerPort(), resolve(c, probe.getHttpGet().getPort()), id + " HTTP probe port");
+        }
+        assertNull(probe.getExec(), id);
+        assertNull(probe.getTcpSocket(), id);
+    }
 
     private record Caller(String name, Map<String, String> labels, boolean sameNamespace) {
     }
