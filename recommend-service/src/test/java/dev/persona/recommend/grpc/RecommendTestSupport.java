@@ -1,8 +1,5 @@
 package dev.persona.recommend.grpc;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.persona.api.v1.EventType;
 import dev.persona.api.v1.Item;
@@ -13,8 +10,6 @@ import dev.persona.common.neighbors.NeighborKeys;
 import dev.persona.common.redis.RedisKeys;
 import dev.persona.common.testing.StandInProfileService;
 import dev.persona.common.testing.TenantStubs;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -26,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.function.Executable;
 
 /**
  * A fresh tenant per test with a small film catalogue in the stand-in ProfileService, stubs bound to it, and Redis at
@@ -102,12 +96,5 @@ abstract class RecommendTestSupport {
 
     static Neighbor n(String id, double score) {
         return new Neighbor(id, score, 1);
-    }
-
-    static void assertStatus(Status.Code code, String fragment, Executable call) {
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call);
-        assertEquals(code, e.getStatus().getCode(), e.getStatus().toString());
-        String description = String.valueOf(e.getStatus().getDescription());
-        assertTrue(description.contains(fragment), "'" + description + "' should mention '" + fragment + "'");
     }
 }

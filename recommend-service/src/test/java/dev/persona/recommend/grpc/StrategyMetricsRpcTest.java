@@ -1,5 +1,7 @@
 package dev.persona.recommend.grpc;
 
+import static dev.persona.common.testing.GrpcAssertions.assertStatus;
+import static dev.persona.common.testing.GrpcAssertions.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,16 +13,12 @@ import dev.persona.api.v1.RecommendRequest;
 import dev.persona.api.v1.RecommendResponse;
 import dev.persona.api.v1.Strategy;
 import dev.persona.api.v1.StrategyMetrics;
-import dev.persona.common.redis.RedisKeys;
+import dev.persona.common.testing.GrpcAssertions;
 import dev.persona.common.testing.StandInProfileResource;
 import io.grpc.Status;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Request;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -41,20 +39,8 @@ class StrategyMetricsRpcTest extends RecommendTestSupport {
 
     /** Tells the service the log grew, as profile-service does after a commit. */
     private void committed() {
-        redis.send(Request.cmd(Command.XADD).arg(RedisKeys.feed(tenant)).arg("*").arg("kind").arg("events"))
-                .await().atMost(Duration.ofSeconds(5));
+        GrpcAssertions.feed(redis, tenant, "kind", "events");
     }
-
-    private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
     @Test
     void countsServedListsAndAttributedClicksAndPurchasesOncePerListAndItem() throws Exception {
         crowd();
@@ -94,8 +80,7 @@ class StrategyMetricsRpcTest extends RecommendTestSupport {
 
         // An erasure takes the user's attributed events away.
         log.deleteUser("newbie");
-        redis.send(Request.cmd(Command.XADD).arg(RedisKeys.feed(tenant)).arg("*").arg("kind").arg("erase")
-                .arg("user").arg("newbie")).await().atMost(Duration.ofSeconds(5));
+        GrpcAssertions.feed(redis, tenant, "kind", "erase", "user", "newbie");
         eventually("newbie's events are forgotten", () -> of(metrics(), Strategy.STRATEGY_POPULAR).getClicks() == 1);
         assertEquals(0, of(metrics(), Strategy.STRATEGY_POPULAR).getPurchases());
     }

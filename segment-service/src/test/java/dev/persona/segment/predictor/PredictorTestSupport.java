@@ -1,8 +1,5 @@
 package dev.persona.segment.predictor;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Timestamp;
 import dev.persona.api.v1.AudienceMember;
@@ -16,15 +13,12 @@ import dev.persona.api.v1.TrainPredictorRequest;
 import dev.persona.api.v1.User;
 import dev.persona.common.testing.StandInProfileService;
 import dev.persona.common.testing.TenantStubs;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.function.Executable;
 
 /** A fresh tenant per test, its stand-in ProfileService fixture and the fixtures predictors learn from. */
 abstract class PredictorTestSupport {
@@ -117,12 +111,5 @@ abstract class PredictorTestSupport {
         List<AudienceMember> out = new ArrayList<>();
         stub().selectAudience(request).forEachRemaining((SelectAudienceResponse r) -> out.addAll(r.getMembersList()));
         return out;
-    }
-
-    static void assertStatus(Status.Code code, String fragment, Executable call) {
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call);
-        assertEquals(code, e.getStatus().getCode(), e.getStatus().toString());
-        String description = String.valueOf(e.getStatus().getDescription());
-        assertTrue(description.contains(fragment), "'" + description + "' should mention '" + fragment + "'");
     }
 }

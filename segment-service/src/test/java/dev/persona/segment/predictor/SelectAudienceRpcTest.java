@@ -1,5 +1,6 @@
 package dev.persona.segment.predictor;
 
+import static dev.persona.common.testing.GrpcAssertions.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package dev.persona.segment.predictor;
 
+import static dev.persona.common.testing.GrpcAssertions.assertStatus;
 import dev.persona.api.v1.ConsentStatus;
 import dev.persona.api.v1.Target;
 import dev.persona.api.v1.TrainPredictorRequest;

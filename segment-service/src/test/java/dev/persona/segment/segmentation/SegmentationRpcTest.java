@@ -1,5 +1,7 @@
 package dev.persona.segment.segmentation;
 
+import static dev.persona.common.testing.GrpcAssertions.assertStatus;
+import static dev.persona.common.testing.GrpcAssertions.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -12,12 +14,10 @@ import dev.persona.api.v1.AssignSegmentResponse;
 import dev.persona.api.v1.BuildSegmentationRequest;
 import dev.persona.api.v1.BuildSegmentationResponse;
 import dev.persona.api.v1.ConsentStatus;
-import dev.persona.api.v1.EventType;
 import dev.persona.api.v1.FeatureScaling;
 import dev.persona.api.v1.GetSegmentationRequest;
 import dev.persona.api.v1.KCandidate;
 import dev.persona.api.v1.ListSegmentMembersRequest;
-import dev.persona.api.v1.ListSegmentMembersResponse;
 import dev.persona.api.v1.ListSegmentationsRequest;
 import dev.persona.api.v1.ListSegmentationsResponse;
 import dev.persona.api.v1.Segment;

@@ -1,7 +1,5 @@
 package dev.persona.segment.segmentation;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.persona.api.v1.BuildSegmentationRequest;
@@ -11,13 +9,10 @@ import dev.persona.api.v1.EventType;
 import dev.persona.api.v1.SegmentServiceGrpc;
 import dev.persona.api.v1.Segmentation;
 import dev.persona.api.v1.User;
-import dev.persona.common.redis.RedisKeys;
+import dev.persona.common.testing.GrpcAssertions;
 import dev.persona.common.testing.StandInProfileService;
 import dev.persona.common.testing.TenantStubs;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
-import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
@@ -27,9 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.function.Executable;
 
 /**
  * A fresh tenant per test with three clearly separated groups of 20 buyers each in its stand-in ProfileService:
@@ -98,34 +91,12 @@ abstract class SegmentationTestSupport {
         assertTrue(last.hasSegmentation(), "the last message is the segmentation");
         return last.getSegmentation();
     }
-
-    static void assertStatus(Status.Code code, String fragment, Executable call) {
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call);
-        assertEquals(code, e.getStatus().getCode(), e.getStatus().toString());
-        String description = String.valueOf(e.getStatus().getDescription());
-        assertTrue(description.contains(fragment), "'" + description + "' should mention '" + fragment + "'");
-    }
-
-    /** Appends an entry to the tenant's change feed, as profile-service does. */
-    void feed(String... fieldsAndValues) {
-        Request xadd = Request.cmd(Command.XADD).arg(RedisKeys.feed(tenant)).arg("*");
-        for (String f : fieldsAndValues) {
-            xadd.arg(f);
-        }
-        redis(xadd);
-    }
-
     Response redis(Request request) {
         return redis.send(request).await().atMost(Duration.ofSeconds(5));
     }
 
-    static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(50);
-        }
+    /** Appends an entry to this test's tenant's change feed, as profile-service does. */
+    void feed(String... fieldsAndValues) {
+        GrpcAssertions.feed(redis, tenant, fieldsAndValues);
     }
 }

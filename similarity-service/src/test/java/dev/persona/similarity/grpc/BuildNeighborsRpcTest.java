@@ -1,5 +1,7 @@
 package dev.persona.similarity.grpc;
 
+import static dev.persona.common.testing.GrpcAssertions.assertStatus;
+import static dev.persona.common.testing.GrpcAssertions.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package dev.persona.similarity.grpc;
 
+import static dev.persona.common.testing.GrpcAssertions.assertStatus;
 import dev.persona.api.v1.Entity;
 import dev.persona.api.v1.GetNeighborsStatusRequest;
 import dev.persona.api.v1.GetSimilarItemsRequest;

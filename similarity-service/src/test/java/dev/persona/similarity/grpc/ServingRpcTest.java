@@ -1,5 +1,6 @@
 package dev.persona.similarity.grpc;
 
+import static dev.persona.common.testing.GrpcAssertions.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

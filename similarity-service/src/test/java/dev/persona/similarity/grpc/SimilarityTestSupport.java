@@ -1,7 +1,5 @@
 package dev.persona.similarity.grpc;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.persona.api.v1.BuildNeighborsRequest;
@@ -11,10 +9,9 @@ import dev.persona.api.v1.Entity;
 import dev.persona.api.v1.Metric;
 import dev.persona.api.v1.SimilarityServiceGrpc;
 import dev.persona.common.redis.RedisKeys;
+import dev.persona.common.testing.GrpcAssertions;
 import dev.persona.common.testing.StandInProfileService;
 import dev.persona.common.testing.TenantStubs;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -26,9 +23,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.function.Executable;
 
 /** A fresh tenant per test, with its stand-in ProfileService fixture, stubs bound to it and Redis at hand. */
 abstract class SimilarityTestSupport {
@@ -67,23 +62,6 @@ abstract class SimilarityTestSupport {
         assertTrue(last.hasResult(), "the last message is the result");
         return last.getResult();
     }
-
-    static void assertStatus(Status.Code code, String fragment, Executable call) {
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call);
-        assertEquals(code, e.getStatus().getCode(), e.getStatus().toString());
-        String description = String.valueOf(e.getStatus().getDescription());
-        assertTrue(description.contains(fragment), "'" + description + "' should mention '" + fragment + "'");
-    }
-
-    /** Appends an entry to the tenant's change feed, as profile-service does. */
-    void feed(String... fieldsAndValues) {
-        Request xadd = Request.cmd(Command.XADD).arg(RedisKeys.feed(tenant)).arg("*");
-        for (String f : fieldsAndValues) {
-            xadd.arg(f);
-        }
-        redis.send(xadd).await().atMost(Duration.ofSeconds(5));
-    }
-
     Response redis(Request request) {
         return redis.send(request).await().atMost(Duration.ofSeconds(5));
     }
@@ -96,13 +74,8 @@ abstract class SimilarityTestSupport {
         return keys;
     }
 
-    static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(50);
-        }
+    /** Appends an entry to this test's tenant's change feed, as profile-service does. */
+    void feed(String... fieldsAndValues) {
+        GrpcAssertions.feed(redis, tenant, fieldsAndValues);
     }
 }
