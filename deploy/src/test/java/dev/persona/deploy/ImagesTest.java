@@ -12,16 +12,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The container builds of each service (Quarkus layout) and the native Maven profile agree with the manifests. */
 class ImagesTest {
 
+    static List<String> services() {
+        return KubernetesManifestsTest.SERVICES;
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"profile-service", "similarity-service", "recommend-service", "segment-service"})
+    @MethodSource("services")
     void jvmImageRunsTheFastJarAsANonRootUserOnTheServicePort(String service) throws IOException {
         String docker = dockerfile(service, "Dockerfile.jvm");
-        assertTrue(docker.matches("(?s).*FROM \\S+/ubi9/openjdk-17-runtime:\\S+.*"), service + ": Java 17 runtime image");
+        Matcher from = Pattern.compile("(?m)^FROM \\S+/ubi9/openjdk-(\\d+)-runtime:\\S+$").matcher(docker);
+        assertTrue(from.find(), service + ": a UBI 9 OpenJDK runtime image");
+        assertTrue(Integer.parseInt(from.group(1)) >= javaRelease(), service + ": the runtime runs the compiled release");
         for (String part : List.of("lib/", "*.jar", "app/", "quarkus/")) {
             assertTrue(docker.contains("target/quarkus-app/" + part), service + " copies target/quarkus-app/" + part);
         }
@@ -29,7 +35,7 @@ class ImagesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"profile-service", "similarity-service", "recommend-service", "segment-service"})
+    @MethodSource("services")
     void nativeImageRunsTheRunnerAsANonRootUserOnTheServicePort(String service) throws IOException {
         String docker = dockerfile(service, "Dockerfile.native");
         assertTrue(docker.matches("(?s).*FROM \\S+/ubi9/ubi-minimal:\\S+.*"), service + ": minimal base image");
@@ -60,6 +66,13 @@ class ImagesTest {
     private static String dockerfile(String service, String name) throws IOException {
         Path file = Paths.repository().resolve(service).resolve("src/main/docker").resolve(name);
         return Files.readString(file);
+    }
+
+    private static int javaRelease() throws IOException {
+        String pom = Files.readString(Paths.repository().resolve("pom.xml"));
+        Matcher m = Pattern.compile("<maven.compiler.release>(\\d+)</maven.compiler.release>").matcher(pom);
+        assertTrue(m.find());
+        return Integer.parseInt(m.group(1));
     }
 
     /** The version of the suite, from the root pom (the tag of the images built here). */

@@ -2,6 +2,7 @@ package dev.persona.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,8 +62,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class KubernetesManifestsTest {
 
-    static final List<String> SERVICES =
-            List.of("profile-service", "similarity-service", "recommend-service", "segment-service");
+    /** Every module of the root pom named *-service: a new service without manifests fails these tests. */
+    static final List<String> SERVICES = serviceModules();
     /** Scale on load with a HorizontalPodAutoscaler; the others scale by their replica count. */
     static final Set<String> AUTOSCALED = Set.of("similarity-service", "recommend-service");
     /** The label that makes a pod, in any namespace, a client allowed to call the services (the CLI, gateways). */
@@ -102,6 +103,7 @@ class KubernetesManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyServiceHasItsAccountConfigurationDeploymentServiceBudgetAndPolicy(String overlay) {
         Rendered r = rendered(overlay);
+        assertTrue(SERVICES.containsAll(AUTOSCALED) && SERVICES.contains("profile-service"), "service modules " + SERVICES);
         for (String s : SERVICES) {
             r.get(ServiceAccount.class, s);
             r.get(ConfigMap.class, s);
@@ -631,8 +633,18 @@ class KubernetesManifestsTest {
         return o.getMetadata().getName();
     }
 
-    private static void assertNotEquals(Object unexpected, Object actual) {
-        org.junit.jupiter.api.Assertions.assertNotEquals(unexpected, actual);
+    static List<String> serviceModules() {
+        try {
+            String pom = Files.readString(Paths.repository().resolve("pom.xml"));
+            List<String> modules = new ArrayList<>();
+            Matcher m = Pattern.compile("<module>([\\w-]+-service)</module>").matcher(pom);
+            while (m.find()) {
+                modules.add(m.group(1));
+            }
+            return List.copyOf(modules);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static final Pattern CREATE_SECRET = Pattern.compile("create secret generic (\\S+)((?:\\s+--from-literal=[\\w.\\-]+=\\S*)+)");
