@@ -99,47 +99,68 @@ public final class QualityCheck {
         Split first = split(histories, 1);
         Split validation = split(first.train(), 1001);
         double easeLambda = 500;
-        AlsParams als = AlsParams.implicitDefaults().withThreads(threads).withFactors(64).withAlpha(5)
-                .withLambda(10);
+        AlsParams als = AlsParams.implicitDefaults().withThreads(threads).withFactors(32).withAlpha(3)
+                .withLambda(30);
+        double blendWeight = 0.5;
         if (tuning) {
             double best = -1;
             for (double lambda : new double[] {100, 200, 300, 400, 500, 700, 1000, 1500}) {
                 Metrics m = evaluate(validation, ease(lambda));
-                System.out.printf(Locale.ROOT, "  tune EASE λ=%-6.0f validation NDCG@10 %.4f%n", lambda, m.ndcg());
+                System.out.printf(Locale.ROOT, "  tune EASE λ=%.0f validation NDCG@10 %.4f%n", lambda, m.ndcg());
                 if (m.ndcg() > best) {
                     best = m.ndcg();
                     easeLambda = lambda;
                 }
             }
             best = -1;
-            for (int factors : new int[] {32, 64, 128}) {
-                for (double alpha : new double[] {1, 3, 10, 30}) {
-                    for (double lambda : new double[] {1, 10, 30, 100}) {
-                        AlsParams p = AlsParams.implicitDefaults().withThreads(threads).withFactors(factors)
-                                .withAlpha(alpha).withLambda(lambda);
-                        Metrics m = evaluate(validation, implicitAls(p));
-                        System.out.printf(Locale.ROOT,
-                                "  tune implicit ALS f=%d α=%.0f λ=%.0f validation NDCG@10 %.4f%n", factors, alpha,
-                                lambda, m.ndcg());
-                        if (m.ndcg() > best) {
-                            best = m.ndcg();
-                            als = p;
-                        }
+            List<AlsParams> grid = new ArrayList<>();
+            for (int factors : new int[] {32, 64}) {
+                for (double alpha : new double[] {1, 2, 3, 5}) {
+                    for (double lambda : new double[] {15, 20, 30, 50}) {
+                        grid.add(AlsParams.implicitDefaults().withThreads(threads).withFactors(factors)
+                                .withAlpha(alpha).withLambda(lambda));
                     }
+                }
+            }
+            for (double alpha : new double[] {2, 3, 5}) {
+                for (double lambda : new double[] {0.3, 0.6, 1.2}) {
+                    grid.add(AlsParams.implicitDefaults().withThreads(threads).withFactors(64).withAlpha(alpha)
+                            .withLambda(lambda).withScaleLambda(true));
+                }
+            }
+            for (AlsParams p : grid) {
+                Metrics m = evaluate(validation, implicitAls(p));
+                System.out.printf(Locale.ROOT, "  tune %s validation NDCG@10 %.4f%n", alsName(p), m.ndcg());
+                if (m.ndcg() > best) {
+                    best = m.ndcg();
+                    als = p;
+                }
+            }
+            best = -1;
+            for (double weight : new double[] {0.3, 0.4, 0.5, 0.6, 0.7}) {
+                Metrics m = evaluate(validation, blend(ease(easeLambda), implicitAls(als), weight));
+                System.out.printf(Locale.ROOT, "  tune blend EASE weight %.1f validation NDCG@10 %.4f%n", weight,
+                        m.ndcg());
+                if (m.ndcg() > best) {
+                    best = m.ndcg();
+                    blendWeight = weight;
                 }
             }
         }
         String easeName = String.format(Locale.ROOT, "EASE λ=%.0f", easeLambda);
-        String alsName = String.format(Locale.ROOT, "implicit ALS f=%d it=%d α=%.0f λ=%.0f cg=%d", als.factors(),
-                als.iterations(), als.alpha(), als.lambda(), als.cgSteps());
+        String alsName = alsName(als);
+        String blendName = String.format(Locale.ROOT, "blend %.1f·EASE + %.1f·ALS (z-scores)", blendWeight,
+                1 - blendWeight);
         List<Metrics> easeRuns = new ArrayList<>();
         List<Metrics> alsRuns = new ArrayList<>();
+        List<Metrics> blendRuns = new ArrayList<>();
         for (int seed = 1; seed <= seeds; seed++) {
             Split split = split(histories, seed);
             easeRuns.add(evaluate(split, ease(easeLambda)));
             alsRuns.add(evaluate(split, implicitAls(als.withSeed(seed))));
-            System.out.printf(Locale.ROOT, "  seed %d: %s NDCG@10 %.4f, %s NDCG@10 %.4f (%d users)%n", seed,
-                    easeName, easeRuns.get(seed - 1).ndcg(), alsName, alsRuns.get(seed - 1).ndcg(),
+            blendRuns.add(evaluate(split, blend(ease(easeLambda), implicitAls(als.withSeed(seed)), blendWeight)));
+            System.out.printf(Locale.ROOT, "  seed %d: NDCG@10 EASE %.4f, implicit ALS %.4f, blend %.4f (%d users)%n",
+                    seed, easeRuns.get(seed - 1).ndcg(), alsRuns.get(seed - 1).ndcg(), blendRuns.get(seed - 1).ndcg(),
                     easeRuns.get(seed - 1).users());
         }
         System.out.println();
@@ -147,7 +168,51 @@ public final class QualityCheck {
         System.out.println("|---|---|---|---|---|---|");
         row(easeName, Metrics.mean(easeRuns));
         row(alsName, Metrics.mean(alsRuns));
+        row(blendName, Metrics.mean(blendRuns));
         System.out.println();
+    }
+
+    private static String alsName(AlsParams p) {
+        return String.format(Locale.ROOT, "implicit ALS f=%d it=%d α=%s λ=%s%s cg=%d", p.factors(), p.iterations(),
+                trim(p.alpha()), trim(p.lambda()), p.scaleLambda() ? "·n" : "", p.cgSteps());
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** weight·z(EASE) + (1 − weight)·z(ALS), each user's scores standardised over all items. */
+    private static Ranker blend(Ranker first, Ranker second, double weight) {
+        return train -> {
+            IntFunction<float[]> a = first.fit(train);
+            IntFunction<float[]> b = second.fit(train);
+            return u -> {
+                float[] x = standardised(a.apply(u));
+                float[] y = standardised(b.apply(u));
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = (float) (weight * x[i] + (1 - weight) * y[i]);
+                }
+                return x;
+            };
+        };
+    }
+
+    private static float[] standardised(float[] s) {
+        double mean = 0;
+        for (float v : s) {
+            mean += v;
+        }
+        mean /= s.length;
+        double var = 0;
+        for (float v : s) {
+            var += (v - mean) * (v - mean);
+        }
+        double sd = Math.sqrt(var / s.length);
+        float[] out = new float[s.length];
+        for (int i = 0; i < s.length; i++) {
+            out[i] = sd > 0 ? (float) ((s[i] - mean) / sd) : 0f;
+        }
+        return out;
     }
 
     private static void row(String name, Metrics m) {

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -29,7 +32,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *   <li>{@code implicitAlsSynthMl1m}: implicit ALS, 64 factors, 15 sweeps, 3 CG steps, on synth-ml1m (ratings as
  *       weights r, confidence 1 + α·r);</li>
  *   <li>{@code explicitAlsMl100kU1}: explicit ALS on ml-100k u1.base, 15 sweeps, rank {@code explicitFactors};</li>
- *   <li>{@code easeMl100k}: EASE λ 500 on all of ml-100k, binarised.</li>
+ *   <li>{@code easeMl100k}: EASE λ 500 on all of ml-100k, binarised;</li>
+ *   <li>{@code easeInverseEjml} and {@code easeInverseSweep}: the inverse of XᵀX + 500·I of the same data alone, by
+ *       EJML's Cholesky inverse and by the hand-written {@link SymmetricInverse} (the reason it exists).</li>
  * </ul>
  * The data comes from the datasets folder ({@code -Dpersona.datasets}, default {@code ../shared/datasets} next to the
  * repository); a benchmark whose file is missing is skipped with a message. Run from the repository root:
@@ -71,14 +76,23 @@ public class TrainerBenchmark {
         }
     }
 
-    /** All of ml-100k, binarised. */
+    /** All of ml-100k, binarised, and XᵀX + 500·I of it (lower triangle) for the inverse alone. */
     @State(Scope.Benchmark)
     public static class Ml100k {
         Interactions data;
+        double[] gram;
 
         @Setup(Level.Trial)
-        public void load() throws IOException {
+        public void load() throws IOException, InterruptedException {
             data = Datasets.compact(Datasets.read(required("ml-100k/u.data")), true);
+            int n = data.numItems();
+            gram = new double[n * n];
+            try (Workers workers = new Workers(1)) {
+                Ease.gram(data, gram, workers);
+            }
+            for (int i = 0; i < n; i++) {
+                gram[i * n + i] += 500;
+            }
         }
     }
 
@@ -98,6 +112,30 @@ public class TrainerBenchmark {
     public EaseModel easeMl100k(Ml100k state) throws InterruptedException {
         return Ease.train(state.data, new EaseParams(500, EaseParams.DEFAULT_MAX_ITEMS, THREADS),
                 ProgressListener.NONE);
+    }
+
+    /** EASE's inverse alone by EJML (Cholesky, single-threaded): the library baseline of the hand-written sweep. */
+    @Benchmark
+    public DMatrixRMaj easeInverseEjml(Ml100k state) {
+        int n = state.data.numItems();
+        DMatrixRMaj a = DMatrixRMaj.wrap(n, n, state.gram.clone());
+        DMatrixRMaj inverse = new DMatrixRMaj(n, n);
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(n);
+        if (!solver.setA(a)) {
+            throw new IllegalStateException("not positive definite");
+        }
+        solver.invert(inverse);
+        return inverse;
+    }
+
+    /** EASE's inverse alone by {@link SymmetricInverse} (blocked sweep, 2 threads). */
+    @Benchmark
+    public double[] easeInverseSweep(Ml100k state) throws InterruptedException {
+        double[] a = state.gram.clone();
+        try (Workers workers = new Workers(THREADS)) {
+            SymmetricInverse.invert(a, state.data.numItems(), workers);
+        }
+        return a;
     }
 
     private static Path required(String file) {
@@ -122,6 +160,8 @@ public class TrainerBenchmark {
         }
         if (Datasets.file("ml-100k/u.data") != null) {
             runnable.add("easeMl100k");
+            runnable.add("easeInverseEjml");
+            runnable.add("easeInverseSweep");
         }
         if (runnable.isEmpty()) {
             System.err.println("No data for any trainer benchmark in " + Datasets.folder() + ": nothing to run.");

@@ -93,20 +93,17 @@ public final class ExplicitAls {
         double[] b = solver.rhs();
         Arrays.fill(a, 0);
         Arrays.fill(b, 0);
-        for (int p = from; p < to; p++) {
-            int c = cols[p];
-            int off = c * k;
-            double target = vals[p] - mean - otherB[c];
-            a[0] += 1;
-            b[0] += target;
-            for (int j = 0; j < k; j++) {
-                double qj = otherF[off + j];
-                int row = (j + 1) * d;
-                a[row] += qj;
-                Dense.axpy(qj, otherF, off, a, row + 1, j + 1);
-                b[j + 1] += target * qj;
-            }
+        // Z: one row (1, q) per rating; A = ZᵀZ (lower triangle), b = Zᵀ·targets.
+        int count = to - from;
+        double[] z = solver.rows(count * d);
+        for (int p = 0; p < count; p++) {
+            int c = cols[from + p];
+            int row = p * d;
+            z[row] = 1;
+            System.arraycopy(otherF, c * k, z, row + 1, k);
+            Dense.axpy(vals[from + p] - mean - otherB[c], z, row, b, 0, d);
         }
+        solver.addGram(z, count);
         double reg = lambda * (to - from);
         for (int j = 0; j < d; j++) {
             a[j * d + j] += reg;

@@ -141,41 +141,24 @@ public final class ImplicitAls {
         System.arraycopy(x, 0, out, outOff, k);
     }
 
-    /** A few conjugate-gradient steps on the same system, starting from the current out[outOff..]. */
+    /** A few conjugate-gradient steps on the same system, starting from the current x[xOff..]. */
     static void conjugateGradient(int[] cols, float[] vals, int from, int to, double[] other, double[] gram, int k,
                                   double lambda, double alpha, int steps, Scratch s, double[] x, int xOff) {
         double[] r = s.r;
         double[] p = s.p;
         double[] ap = s.ap;
-        // r = b − A x
+        // r = b − A x = Σ_obs (c − (c − 1)·y·x) y − (G + λI) x
+        symmetricTimes(gram, x, xOff, k, lambda, r);
         for (int j = 0; j < k; j++) {
-            r[j] = -Dense.dot(gram, j * k, x, xOff, k) - lambda * x[xOff + j];
+            r[j] = -r[j];
         }
-        for (int q = from; q < to; q++) {
-            double v = vals[q];
-            if (v <= 0) {
-                continue;
-            }
-            int off = cols[q] * k;
-            double cm1 = alpha * v;
-            double yx = Dense.dot(other, off, x, xOff, k);
-            Dense.axpy(1 + cm1 - cm1 * yx, other, off, r, 0, k);
-        }
+        observed(cols, vals, from, to, other, k, alpha, x, xOff, r, true);
         System.arraycopy(r, 0, p, 0, k);
         double rs = Dense.dot(r, 0, r, 0, k);
         for (int step = 0; step < steps && rs > 1e-20; step++) {
-            for (int j = 0; j < k; j++) {
-                ap[j] = Dense.dot(gram, j * k, p, 0, k) + lambda * p[j];
-            }
-            for (int q = from; q < to; q++) {
-                double v = vals[q];
-                if (v <= 0) {
-                    continue;
-                }
-                int off = cols[q] * k;
-                double yp = Dense.dot(other, off, p, 0, k);
-                Dense.axpy(alpha * v * yp, other, off, ap, 0, k);
-            }
+            // Ap = (G + λI) p + Σ_obs (c − 1)(y·p) y
+            symmetricTimes(gram, p, 0, k, lambda, ap);
+            observed(cols, vals, from, to, other, k, alpha, p, 0, ap, false);
             double pap = Dense.dot(p, 0, ap, 0, k);
             if (!(pap > 0)) {
                 break;
@@ -192,14 +175,69 @@ public final class ImplicitAls {
         }
     }
 
+    /** out = (G + λI)·v[vOff..] for a symmetric G, as a sum of G's rows (which vectorises, unlike dot products). */
+    static void symmetricTimes(double[] gram, double[] v, int vOff, int k, double lambda, double[] out) {
+        for (int j = 0; j < k; j++) {
+            out[j] = lambda * v[vOff + j];
+        }
+        for (int j = 0; j < k; j++) {
+            Dense.axpy(v[vOff + j], gram, j * k, out, 0, k);
+        }
+    }
+
+    /**
+     * out += Σ_obs w·y with w = (c − 1)·(y·v) or, for the residual, w = c − (c − 1)·(y·v); c = 1 + α·r, pairs with
+     * r ≤ 0 left out. Four observed rows at a time: their four dot products share the loads of v, and out is loaded
+     * and stored once for the four.
+     */
+    static void observed(int[] cols, float[] vals, int from, int to, double[] other, int k, double alpha,
+                         double[] v, int vOff, double[] out, boolean residual) {
+        int q = from;
+        for (; q + 3 < to; q += 4) {
+            int o0 = cols[q] * k;
+            int o1 = cols[q + 1] * k;
+            int o2 = cols[q + 2] * k;
+            int o3 = cols[q + 3] * k;
+            double d0 = 0;
+            double d1 = 0;
+            double d2 = 0;
+            double d3 = 0;
+            for (int t = 0; t < k; t++) {
+                double vt = v[vOff + t];
+                d0 += other[o0 + t] * vt;
+                d1 += other[o1 + t] * vt;
+                d2 += other[o2 + t] * vt;
+                d3 += other[o3 + t] * vt;
+            }
+            double w0 = weight(vals[q], alpha, d0, residual);
+            double w1 = weight(vals[q + 1], alpha, d1, residual);
+            double w2 = weight(vals[q + 2], alpha, d2, residual);
+            double w3 = weight(vals[q + 3], alpha, d3, residual);
+            for (int t = 0; t < k; t++) {
+                out[t] += w0 * other[o0 + t] + w1 * other[o1 + t] + w2 * other[o2 + t] + w3 * other[o3 + t];
+            }
+        }
+        for (; q < to; q++) {
+            int o = cols[q] * k;
+            double w = weight(vals[q], alpha, Dense.dot(other, o, v, vOff, k), residual);
+            Dense.axpy(w, other, o, out, 0, k);
+        }
+    }
+
+    private static double weight(float value, double alpha, double dot, boolean residual) {
+        if (value <= 0) {
+            return 0;
+        }
+        double cm1 = alpha * value;
+        return residual ? 1 + cm1 - cm1 * dot : cm1 * dot;
+    }
+
     /** A user's part of the loss: x Gx over every item, corrected on the observed ones, plus their penalty. */
     private static double userLoss(int u, Side users, double[] itemF, double[] gram, int k, AlsParams params,
                                    double[] gx) {
         double[] x = users.factors;
         int off = u * k;
-        for (int j = 0; j < k; j++) {
-            gx[j] = Dense.dot(gram, j * k, x, off, k);
-        }
+        symmetricTimes(gram, x, off, k, 0, gx);
         double loss = Dense.dot(gx, 0, x, off, k);
         for (int q = users.ptr[u]; q < users.ptr[u + 1]; q++) {
             double v = users.vals[q];

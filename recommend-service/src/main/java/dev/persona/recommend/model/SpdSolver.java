@@ -32,6 +32,47 @@ final class SpdSolver {
         return a.data;
     }
 
+    private double[] rows = new double[0];
+
+    /** A scratch buffer of at least {@code size} doubles, kept between calls. */
+    double[] rows(int size) {
+        if (rows.length < size) {
+            rows = new double[Math.max(size, rows.length * 2)];
+        }
+        return rows;
+    }
+
+    /**
+     * Adds the lower triangle of ZᵀZ to {@link #matrix()}, Z the first {@code count} rows of n values in {@code z}:
+     * four rows at a time, so that each matrix row is loaded and stored once per four rows of Z.
+     */
+    void addGram(double[] z, int count) {
+        double[] m = a.data;
+        int r = 0;
+        for (; r + 3 < count; r += 4) {
+            int o0 = r * n;
+            int o1 = o0 + n;
+            int o2 = o1 + n;
+            int o3 = o2 + n;
+            for (int i = 0; i < n; i++) {
+                double x0 = z[o0 + i];
+                double x1 = z[o1 + i];
+                double x2 = z[o2 + i];
+                double x3 = z[o3 + i];
+                int row = i * n;
+                for (int j = 0; j <= i; j++) {
+                    m[row + j] += x0 * z[o0 + j] + x1 * z[o1 + j] + x2 * z[o2 + j] + x3 * z[o3 + j];
+                }
+            }
+        }
+        for (; r < count; r++) {
+            int o = r * n;
+            for (int i = 0; i < n; i++) {
+                Dense.axpy(z[o + i], z, o, m, i * n, i + 1);
+            }
+        }
+    }
+
     /** The right-hand side to fill, then {@link #solve}. */
     double[] rhs() {
         return b.data;
