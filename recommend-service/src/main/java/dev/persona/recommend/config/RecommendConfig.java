@@ -51,6 +51,24 @@ public interface RecommendConfig {
     /** How often served lists and attributed events are written to PostgreSQL (strategy metrics). */
     Duration metricsFlush();
 
+    /** How often a replica checks Redis for a newly trained serving model of the tenants it holds. */
+    Duration modelCheck();
+
+    /** How often a replica re-reads the serving versions from PostgreSQL anyway (the safety net). */
+    Duration modelPoll();
+
+    /** Trained models: defaults and limits of TrainModel. */
+    Training training();
+
+    interface Training {
+        /** Catalogues above this many items are refused by EASE. */
+        @WithName("ease-max-items")
+        int easeMaxItems();
+
+        /** Worker threads of a training when the request leaves threads at 0 (0 = all available cores). */
+        int threads();
+    }
+
     interface Weights {
         double view();
 
@@ -72,6 +90,13 @@ public interface RecommendConfig {
         double userKnn();
 
         double content();
+
+        /** Weight of EASE when a trained EASE model serves (it then replaces the neighbour strategies). */
+        double ease();
+
+        /** Weight of implicit-ALS matrix factorisation when a trained model serves. */
+        @WithName("matrix-factorization")
+        double matrixFactorization();
 
         double trending();
     }

@@ -82,6 +82,21 @@ public final class TenantData {
         return i;
     }
 
+    /** Every user's history (a copy each), in no particular order. */
+    public void forEachHistory(java.util.function.BiConsumer<String, List<UserEvent>> each) {
+        for (String user : histories.keySet()) {
+            List<UserEvent> h = history(user);
+            if (!h.isEmpty()) {
+                each.accept(user, h);
+            }
+        }
+    }
+
+    /** The log position this replica's copy reached. */
+    public long sequence() {
+        return cursor;
+    }
+
     /** Whether the log was read at least once (the data may still be empty). */
     public boolean logLoaded() {
         return logLoaded;

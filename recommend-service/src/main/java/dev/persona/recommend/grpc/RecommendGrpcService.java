@@ -5,6 +5,8 @@ import dev.persona.api.v1.Explanation;
 import dev.persona.api.v1.Filter;
 import dev.persona.api.v1.GetStrategyMetricsRequest;
 import dev.persona.api.v1.GetStrategyMetricsResponse;
+import dev.persona.api.v1.ListModelsRequest;
+import dev.persona.api.v1.ListModelsResponse;
 import dev.persona.api.v1.PredictRatingRequest;
 import dev.persona.api.v1.PredictRatingResponse;
 import dev.persona.api.v1.RankItemsRequest;
@@ -16,6 +18,8 @@ import dev.persona.api.v1.RecommendSimilarItemsRequest;
 import dev.persona.api.v1.RecommendSimilarItemsResponse;
 import dev.persona.api.v1.Recommendation;
 import dev.persona.api.v1.StrategyMetrics;
+import dev.persona.api.v1.TrainModelRequest;
+import dev.persona.api.v1.TrainModelResponse;
 import dev.persona.common.error.ApiError;
 import dev.persona.common.grpc.GrpcCalls;
 import dev.persona.common.grpc.Tenant;
@@ -38,7 +42,7 @@ import java.util.UUID;
 
 /**
  * The RecommendService RPCs: validation and translation between protobuf and {@link Recommender}, nothing else.
- * TrainModel, ListModels and EvaluateOffline answer UNIMPLEMENTED until trained models land.
+ * EvaluateOffline answers UNIMPLEMENTED until it lands.
  */
 @GrpcService
 public class RecommendGrpcService extends RecommendServiceGrpc.RecommendServiceImplBase {
@@ -57,6 +61,22 @@ public class RecommendGrpcService extends RecommendServiceGrpc.RecommendServiceI
 
     @Inject
     MetricsStore metricsStore;
+
+    @Inject
+    ModelRpcs models;
+
+    @Override
+    @Blocking
+    public void trainModel(TrainModelRequest request, StreamObserver<TrainModelResponse> out) {
+        models.train(Tenant.current(), request, out);
+    }
+
+    @Override
+    @Blocking
+    public void listModels(ListModelsRequest request, StreamObserver<ListModelsResponse> out) {
+        String tenant = Tenant.current();
+        GrpcCalls.unary(out, () -> models.list(tenant, request));
+    }
 
     @Override
     @Blocking

@@ -15,11 +15,15 @@ import dev.persona.recommend.filter.CandidateFilter;
 import dev.persona.recommend.filter.Explanations;
 import dev.persona.recommend.filter.FilterSpec;
 import dev.persona.recommend.knn.Baselines;
+import dev.persona.recommend.knn.Interests;
 import dev.persona.recommend.knn.ItemKnn;
 import dev.persona.recommend.knn.Neighbor;
 import dev.persona.recommend.knn.NeighborSource;
 import dev.persona.recommend.knn.RatingScale;
 import dev.persona.recommend.knn.UserKnn;
+import dev.persona.recommend.model.ExplicitAlsModel;
+import dev.persona.recommend.model.ModelRanking;
+import dev.persona.recommend.training.ServingModels;
 import dev.persona.recommend.popular.PopularitySnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -87,6 +91,9 @@ public class Recommender {
 
     @Inject
     RecommendConfig config;
+
+    @Inject
+    ServingModels models;
 
     // ---- Recommend
 
@@ -175,8 +182,21 @@ public class Recommender {
         if (data.catalogue().item(itemId) == null) {
             throw ApiError.notFound("item_id: item", itemId);
         }
-        if (requested == Strategy.MATRIX_FACTORIZATION) {
-            throw ApiError.precondition("no matrix factorisation model has been trained for this tenant yet");
+        ServingModels.Loaded explicit = requested == Strategy.MATRIX_FACTORIZATION || requested == Strategy.AUTO
+                ? models.get(tenant, "ALS_EXPLICIT") : null;
+        if (requested == Strategy.MATRIX_FACTORIZATION && explicit == null) {
+            throw ApiError.precondition("no explicit ALS model has been trained for this tenant yet; TrainModel "
+                    + "with MODEL_TYPE_ALS_EXPLICIT builds one");
+        }
+        if (explicit != null && user.personalised()) {
+            ExplicitAlsModel m = (ExplicitAlsModel) explicit.model();
+            int item = m.itemIndex(itemId);
+            int u = m.userIndex(userId);
+            Map<String, Double> ratings = Interests.ratings(user.history());
+            if (item >= 0 && (u >= 0 || !ratings.isEmpty())) {
+                double p = u >= 0 ? m.predict(u, item) : m.predict(m.foldIn(ratings), item);
+                return new Prediction(scale().clip(p), Strategy.MATRIX_FACTORIZATION, false);
+            }
         }
         RatingScale scale = new RatingScale(config.ratingScaleMin(), config.ratingScaleMax());
         Baselines baselines = data.baselines();
@@ -218,8 +238,13 @@ public class Recommender {
 
     private Ranking rank(UserContext user, Strategy requested, Predicate<String> allowed, int k) {
         switch (requested) {
-            case MATRIX_FACTORIZATION, EASE -> throw ApiError.precondition("no " + requested.name().toLowerCase()
-                    + " model has been trained for this tenant yet; TrainModel builds one");
+            case MATRIX_FACTORIZATION, EASE -> {
+                if (rankingModel(user.tenant(), requested) == null) {
+                    throw ApiError.precondition("no " + (requested == Strategy.EASE ? "EASE" : "matrix factorisation")
+                            + " model has been trained for this tenant yet; TrainModel builds one");
+                }
+                return orFallback(user.cold() ? null : trained(user, requested, allowed, k), user, allowed, k);
+            }
             case POPULAR -> {
                 return popular(user, allowed, k, false);
             }
@@ -243,9 +268,60 @@ public class Recommender {
             case USER_KNN -> orFallback(userKnn(user), user, allowed, k);
             case CONTENT -> orFallback(content(user, allowed, k), user, allowed, k);
             case HYBRID -> hybrid(user, allowed, k, true);
-            default -> distinctItems(user.history()) < config.shortHistory() ? hybrid(user, allowed, k, false)
-                    : hybrid(user, allowed, k, true);
+            default -> auto(user, allowed, k);
         };
+    }
+
+    /** The automatic choice for a user with history: the trained models when they serve, else part I's hybrid. */
+    private Ranking auto(UserContext user, Predicate<String> allowed, int k) {
+        boolean shortHistory = distinctItems(user.history()) < config.shortHistory();
+        Map<String, List<Scored>> parts = new LinkedHashMap<>();
+        Map<String, Double> weights = new HashMap<>();
+        List<String> versions = new ArrayList<>();
+        add(parts, weights, versions, trained(user, Strategy.EASE, allowed, k), config.hybrid().ease());
+        add(parts, weights, versions, trained(user, Strategy.MATRIX_FACTORIZATION, allowed, k),
+                config.hybrid().matrixFactorization());
+        if (parts.isEmpty()) {
+            return hybrid(user, allowed, k, !shortHistory);
+        }
+        if (shortHistory) {
+            add(parts, weights, versions, content(user, allowed, k), config.hybrid().content());
+        }
+        if (parts.size() == 1) {
+            Strategy only = Strategy.valueOf(parts.keySet().iterator().next());
+            return new Ranking(only, parts.values().iterator().next(), String.join(",", versions));
+        }
+        return new Ranking(Strategy.HYBRID, new Hybrid(weights).blend(parts), String.join(",", versions));
+    }
+
+    /** The serving model that ranks for a strategy: EASE, or implicit ALS (else explicit ALS) for MF; null if none. */
+    private ServingModels.Loaded rankingModel(String tenant, Strategy strategy) {
+        try {
+            if (strategy == Strategy.EASE) {
+                return models.get(tenant, "EASE");
+            }
+            ServingModels.Loaded implicit = models.get(tenant, "ALS_IMPLICIT");
+            return implicit != null ? implicit : models.get(tenant, "ALS_EXPLICIT");
+        } catch (RuntimeException e) {
+            LOG.debugf("trained models unavailable: %s", e.getMessage());
+            return null;
+        }
+    }
+
+    /** A trained model's ranking for the user (their factors, or folded in from their history); null if none. */
+    private Ranking trained(UserContext user, Strategy strategy, Predicate<String> allowed, int k) {
+        ServingModels.Loaded loaded = rankingModel(user.tenant(), strategy);
+        if (loaded == null || !user.personalised()) {
+            return null;
+        }
+        Map<String, Double> interests = Interests.weights(user.history(), config.eventWeights());
+        float[] scores = ModelRanking.scores(loaded.model(), user.userId(), interests,
+                Interests.ratings(user.history()));
+        if (scores == null) {
+            return null;
+        }
+        List<Scored> ranked = ModelRanking.top(loaded.model(), scores, allowed, candidates(k), interests.keySet());
+        return new Ranking(strategy, ranked, loaded.version());
     }
 
     /** Blends what is available: item-kNN and content always; with {@code full}, user-kNN and trending too. */

@@ -1,0 +1,140 @@
+package dev.persona.recommend.grpc;
+
+import com.google.protobuf.Timestamp;
+import dev.persona.api.v1.ListModelsRequest;
+import dev.persona.api.v1.ListModelsResponse;
+import dev.persona.api.v1.ModelInfo;
+import dev.persona.api.v1.ModelType;
+import dev.persona.api.v1.Progress;
+import dev.persona.api.v1.TrainModelRequest;
+import dev.persona.api.v1.TrainModelResponse;
+import dev.persona.api.v1.TrainResult;
+import dev.persona.common.error.ApiError;
+import dev.persona.common.grpc.ErrorMapper;
+import dev.persona.recommend.config.RecommendConfig;
+import dev.persona.recommend.model.AlsParams;
+import dev.persona.recommend.training.ModelStore;
+import dev.persona.recommend.training.ModelTraining;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** TrainModel and ListModels: validation and translation, for {@link RecommendGrpcService}. */
+@ApplicationScoped
+class ModelRpcs {
+
+    private static final long PROGRESS_EVERY_MS = 200;
+
+    private final ModelTraining training;
+    private final ModelStore store;
+    private final RecommendConfig config;
+
+    ModelRpcs(ModelTraining training, ModelStore store, RecommendConfig config) {
+        this.training = training;
+        this.store = store;
+        this.config = config;
+    }
+
+    void train(String tenant, TrainModelRequest r, StreamObserver<TrainModelResponse> out) {
+        ServerCallStreamObserver<TrainModelResponse> call = (ServerCallStreamObserver<TrainModelResponse>) out;
+        try {
+            ModelTraining.Request request = request(r);
+            long[] last = {0};
+            String[] phase = {""};
+            ModelStore.Version v = training.train(tenant, request, (p, done, total, loss) -> {
+                long now = System.currentTimeMillis();
+                boolean complete = total > 0 && done >= total;
+                synchronized (call) {
+                    if (p.equals(phase[0]) && !complete && now - last[0] < PROGRESS_EVERY_MS) {
+                        return;
+                    }
+                    phase[0] = p;
+                    last[0] = now;
+                    if (call.isCancelled()) {
+                        throw ApiError.aborted("the caller cancelled the training");
+                    }
+                    call.onNext(TrainModelResponse.newBuilder().setProgress(Progress.newBuilder().setPhase(p)
+                            .setDone(total > 0 ? Math.min(done, total) : done).setTotal(total).setLoss(loss)).build());
+                }
+            });
+            synchronized (call) {
+                call.onNext(TrainModelResponse.newBuilder().setResult(TrainResult.newBuilder()
+                        .setModelVersion(v.version()).setElapsedMs(v.elapsedMs()).setModelType(type(v.type()))
+                        .setServing(v.serving()).putAllTrainingMetrics(v.metrics())).build());
+                call.onCompleted();
+            }
+        } catch (RuntimeException e) {
+            synchronized (call) {
+                if (!call.isCancelled()) {
+                    call.onError(ErrorMapper.toStatus(e).asRuntimeException());
+                }
+            }
+        }
+    }
+
+    ModelTraining.Request request(TrainModelRequest r) {
+        String type = switch (r.getModelType()) {
+            case MODEL_TYPE_ALS_EXPLICIT -> "ALS_EXPLICIT";
+            case MODEL_TYPE_ALS_IMPLICIT -> "ALS_IMPLICIT";
+            case MODEL_TYPE_EASE -> "EASE";
+            default -> throw ApiError.invalid("model_type", "is required: ALS_EXPLICIT, ALS_IMPLICIT or EASE");
+        };
+        int factors = r.getFactors() == 0 ? 64 : range("factors", r.getFactors(), 1, 1024, "1 to 1,024 (0 means 64)");
+        int iterations = r.getIterations() == 0 ? 15
+                : range("iterations", r.getIterations(), 1, 1000, "1 to 1,000 (0 means 15)");
+        double reg = r.getRegularization();
+        if (!(reg >= 0) || Double.isInfinite(reg)) {
+            throw ApiError.invalid("regularization", "is " + reg + "; allowed: a finite number, 0 or more");
+        }
+        double alpha = r.getAlpha();
+        if (!(alpha >= 0) || Double.isInfinite(alpha)) {
+            throw ApiError.invalid("alpha", "is " + alpha + "; allowed: a finite number, 0 or more");
+        }
+        int threads = r.getThreads() == 0 ? config.training().threads()
+                : range("threads", r.getThreads(), 1, 256, "0 to 256 (0 means the configured default)");
+        AlsParams defaults = type.equals("ALS_EXPLICIT") ? AlsParams.explicitDefaults() : AlsParams.implicitDefaults();
+        AlsParams als = defaults.withFactors(factors).withIterations(iterations)
+                .withLambda(reg == 0 ? defaults.lambda() : reg).withAlpha(alpha == 0 ? 40 : alpha)
+                .withSeed(r.getSeed()).withThreads(threads);
+        return new ModelTraining.Request(type, als, reg == 0 ? 500 : reg, r.getKeepServing());
+    }
+
+    ListModelsResponse list(String tenant, ListModelsRequest r) {
+        String type = switch (r.getModelType()) {
+            case MODEL_TYPE_UNSPECIFIED -> null;
+            case MODEL_TYPE_ALS_EXPLICIT -> "ALS_EXPLICIT";
+            case MODEL_TYPE_ALS_IMPLICIT -> "ALS_IMPLICIT";
+            case MODEL_TYPE_EASE -> "EASE";
+            default -> throw ApiError.invalid("model_type", "is not a known ModelType");
+        };
+        ListModelsResponse.Builder b = ListModelsResponse.newBuilder();
+        for (ModelStore.Version v : store.list(tenant, type)) {
+            b.addModels(ModelInfo.newBuilder().setModelVersion(v.version()).setModelType(type(v.type()))
+                    .setFactors(v.factors()).setIterations(v.iterations()).setRegularization(v.regularization())
+                    .setAlpha(v.alpha()).setSeed(v.seed()).setTrainedAt(timestamp(v.trainedAtMillis()))
+                    .putAllTrainingMetrics(v.metrics()).setTrainedToSequence(v.trainedToSequence())
+                    .setServing(v.serving()).setUsers(v.users()).setItems(v.items()).setElapsedMs(v.elapsedMs()));
+        }
+        return b.build();
+    }
+
+    private static ModelType type(String type) {
+        return switch (type) {
+            case "ALS_EXPLICIT" -> ModelType.MODEL_TYPE_ALS_EXPLICIT;
+            case "ALS_IMPLICIT" -> ModelType.MODEL_TYPE_ALS_IMPLICIT;
+            default -> ModelType.MODEL_TYPE_EASE;
+        };
+    }
+
+    private static Timestamp timestamp(long millis) {
+        return Timestamp.newBuilder().setSeconds(Math.floorDiv(millis, 1000))
+                .setNanos((int) Math.floorMod(millis, 1000) * 1_000_000).build();
+    }
+
+    private static int range(String field, int value, int min, int max, String allowed) {
+        if (value < min || value > max) {
+            throw ApiError.invalid(field, "is " + value + "; allowed: " + allowed);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.persona.recommend.training;
+
+import dev.persona.common.error.ApiError;
+import dev.persona.recommend.config.RecommendConfig;
+import dev.persona.recommend.data.TenantData;
+import dev.persona.recommend.data.TenantStore;
+import dev.persona.recommend.model.AlsParams;
+import dev.persona.recommend.model.CatalogueTooLargeException;
+import dev.persona.recommend.model.Ease;
+import dev.persona.recommend.model.EaseParams;
+import dev.persona.recommend.model.ExplicitAls;
+import dev.persona.recommend.model.ExplicitAlsModel;
+import dev.persona.recommend.model.ImplicitAls;
+import dev.persona.recommend.model.Interactions;
+import dev.persona.recommend.model.ModelCodec;
+import dev.persona.recommend.model.ProgressListener;
+import dev.persona.recommend.model.TrainedModel;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * TrainModel: catches this replica's copy of the log up, trains the model type on it, stores the new version in
+ * PostgreSQL and (unless asked not to) makes it serve on every replica. One training per tenant and type at a time
+ * across replicas (a PostgreSQL advisory lock held by the training's connection). Serving never waits for it.
+ */
+@ApplicationScoped
+public class ModelTraining {
+
+    private static final Logger LOG = Logger.getLogger(ModelTraining.class);
+    private static final int TRAINING_LOCK = 0x5452414e;
+
+    /** Told how far a training is: phase, done, total, loss. */
+    public interface Progress {
+        void report(String phase, long done, long total, double loss);
+    }
+
+    /**
+     * A validated TrainModel request.
+     *
+     * @param type "ALS_EXPLICIT", "ALS_IMPLICIT" or "EASE"
+     * @param als the ALS parameters (also carries seed and threads for EASE)
+     * @param easeLambda EASE's λ
+     * @param keepServing store without serving
+     */
+    public record Request(String type, AlsParams als, double easeLambda, boolean keepServing) {
+    }
+
+    private final TenantStore tenants;
+    private final ModelStore store;
+    private final ServingModels serving;
+    private final AgroalDataSource dataSource;
+    private final RecommendConfig config;
+
+    public ModelTraining(TenantStore tenants, ModelStore store, ServingModels serving, AgroalDataSource dataSource,
+                         RecommendConfig config) {
+        this.tenants = tenants;
+        this.store = store;
+        this.serving = serving;
+        this.dataSource = dataSource;
+        this.config = config;
+    }
+
+    /** Trains, stores and (unless keepServing) serves a new version; returns it. */
+    public ModelStore.Version train(String tenant, Request request, Progress progress) {
+        try (Connection lock = dataSource.getConnection()) {
+            if (!advisory(lock, "pg_try_advisory_lock", tenant, request.type())) {
+                throw ApiError.aborted("a training of " + request.type() + " is already running in this tenant; "
+                        + "retry when it ends");
+            }
+            try {
+                return trainLocked(tenant, request, progress);
+            } finally {
+                advisory(lock, "pg_advisory_unlock", tenant, request.type());
+            }
+        } catch (SQLException e) {
+            throw ApiError.unavailable("PostgreSQL failed: " + e.getMessage(), e);
+        }
+    }
+
+    private ModelStore.Version trainLocked(String tenant, Request request, Progress progress) {
+        long started = System.currentTimeMillis();
+        progress.report("load", 0, 0, 0);
+        TenantData data = tenants.get(tenant);
+        tenants.catchUp(tenant);
+        long sequence = data.sequence();
+        Interactions x = TrainingData.of(data, request.type(), config.eventWeights());
+        progress.report("load", x.size(), x.size(), 0);
+        if (x.size() == 0) {
+            throw ApiError.precondition(request.type().equals("ALS_EXPLICIT")
+                    ? "the log holds no rating: explicit ALS learns from RATING events"
+                    : "the log holds no interaction to learn from");
+        }
+        double[] lastLoss = {0};
+        int total = request.type().equals("EASE") ? 1 : request.als().iterations();
+        ProgressListener fit = (iteration, of, loss) -> {
+            lastLoss[0] = loss;
+            progress.report("fit", iteration, total, loss);
+        };
+        progress.report("fit", 0, total, 0);
+        TrainedModel model;
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        AlsParams als = request.als();
+        try {
+            switch (request.type()) {
+                case "ALS_EXPLICIT" -> {
+                    ExplicitAlsModel m = ExplicitAls.train(x, als, fit);
+                    metrics.put("train_rmse", trainRmse(m, x));
+                    model = m;
+                }
+                case "ALS_IMPLICIT" -> model = ImplicitAls.train(x, als, fit);
+                default -> model = Ease.train(x, new EaseParams(request.easeLambda(),
+                        config.training().easeMaxItems(), als.threads()), fit);
+            }
+        } catch (CatalogueTooLargeException e) {
+            throw ApiError.precondition(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiError.aborted("the training was interrupted");
+        }
+        metrics.put("loss", lastLoss[0]);
+        progress.report("store", 0, 1, 0);
+        byte[] bytes = ModelCodec.encode(model);
+        boolean ease = request.type().equals("EASE");
+        ModelStore.Version v = store.save(tenant, new ModelStore.Version(null, request.type(), 0,
+                System.currentTimeMillis(), ease ? 0 : als.factors(), ease ? 0 : als.iterations(),
+                ease ? request.easeLambda() : als.lambda(), request.type().equals("ALS_IMPLICIT") ? als.alpha() : 0,
+                als.seed(), metrics, sequence, x.numUsers(), x.numItems(), System.currentTimeMillis() - started,
+                false), bytes, !request.keepServing());
+        if (!request.keepServing()) {
+            serving.refresh(tenant);
+            serving.announce(tenant);
+        }
+        progress.report("store", 1, 1, 0);
+        LOG.infof("tenant %s: trained %s (%d users, %d items, %d interactions) in %d ms", tenant, v.version(),
+                x.numUsers(), x.numItems(), x.size(), v.elapsedMs());
+        return v;
+    }
+
+    private static double trainRmse(ExplicitAlsModel m, Interactions x) {
+        double sum = 0;
+        long n = 0;
+        for (int u = 0; u < x.numUsers(); u++) {
+            int[] items = x.itemsOf(u);
+            float[] values = x.valuesOf(u);
+            int mu = m.userIndex(x.userId(u));
+            for (int j = 0; j < items.length; j++) {
+                int mi = m.itemIndex(x.itemId(items[j]));
+                double e = m.predict(mu, mi) - values[j];
+                sum += e * e;
+                n++;
+            }
+        }
+        return n == 0 ? 0 : Math.sqrt(sum / n);
+    }
+
+    private static boolean advisory(Connection c, String function, String tenant, String type) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + function + "(?, hashtext(?))")) {
+            ps.setInt(1, TRAINING_LOCK);
+            ps.setString(2, tenant + "\t" + type);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+}
