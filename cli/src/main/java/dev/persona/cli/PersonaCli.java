@@ -5,6 +5,7 @@ import dev.persona.cli.bench.BenchCommand;
 import dev.persona.cli.demo.DemoCommand;
 import dev.persona.cli.eval.EvalCommand;
 import dev.persona.cli.imports.ImportCommand;
+import dev.persona.cli.models.ModelsCommand;
 import dev.persona.cli.neighbors.NeighborsCommand;
 import dev.persona.cli.predict.PredictCommand;
 import dev.persona.cli.recommend.RankCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
         version = "persona 0.1.0",
         description = "Persona: personalization platform for marketing.",
         subcommands = {ImportCommand.class, ProfileCommand.class, EventCommand.class, NeighborsCommand.class, RecommendCommand.class,
-                SimilarItemsCommand.class, RankCommand.class, StrategyMetricsCommand.class, PredictCommand.class, SegmentsCommand.class,
+                SimilarItemsCommand.class, RankCommand.class, StrategyMetricsCommand.class, PredictCommand.class, SegmentsCommand.class, ModelsCommand.class,
                 AudienceCommand.class, DemoCommand.class,
                 BenchCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class PersonaCli {

@@ -5,21 +5,29 @@ import dev.persona.api.v1.Event;
 import dev.persona.api.v1.EventType;
 import dev.persona.api.v1.Explanation;
 import dev.persona.api.v1.Filter;
-import dev.persona.api.v1.Item;
-import dev.persona.api.v1.PredictRatingRequest;
-import dev.persona.api.v1.PredictRatingResponse;
-import dev.persona.api.v1.RankItemsRequest;
-import dev.persona.api.v1.RankItemsResponse;
 import dev.persona.api.v1.GetStrategyMetricsRequest;
 import dev.persona.api.v1.GetStrategyMetricsResponse;
+import dev.persona.api.v1.Item;
+import dev.persona.api.v1.ListModelsRequest;
+import dev.persona.api.v1.ListModelsResponse;
+import dev.persona.api.v1.ModelInfo;
+import dev.persona.api.v1.ModelType;
+import dev.persona.api.v1.PredictRatingRequest;
+import dev.persona.api.v1.PredictRatingResponse;
+import dev.persona.api.v1.Progress;
+import dev.persona.api.v1.RankItemsRequest;
+import dev.persona.api.v1.RankItemsResponse;
 import dev.persona.api.v1.RecommendRequest;
-import dev.persona.api.v1.StrategyMetrics;
 import dev.persona.api.v1.RecommendResponse;
 import dev.persona.api.v1.RecommendServiceGrpc;
 import dev.persona.api.v1.RecommendSimilarItemsRequest;
 import dev.persona.api.v1.RecommendSimilarItemsResponse;
 import dev.persona.api.v1.Recommendation;
 import dev.persona.api.v1.Strategy;
+import dev.persona.api.v1.StrategyMetrics;
+import dev.persona.api.v1.TrainModelRequest;
+import dev.persona.api.v1.TrainModelResponse;
+import dev.persona.api.v1.TrainResult;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
@@ -103,6 +111,49 @@ public final class FakeRecommendService extends RecommendServiceGrpc.RecommendSe
                     .setRecommendationId(nextId())
                     .setColdStart(history.isEmpty())
                     .build();
+        });
+    }
+
+    private final List<ModelInfo> models = Collections.synchronizedList(new ArrayList<>());
+
+    /** Trains nothing: two Progress messages, then a version numbered per type, serving unless kept. */
+    @Override
+    public void trainModel(TrainModelRequest request, StreamObserver<TrainModelResponse> responses) {
+        tenant("TrainModel", request);
+        requests.add(request);
+        if (request.getModelType() == ModelType.MODEL_TYPE_UNSPECIFIED) {
+            responses.onError(Status.INVALID_ARGUMENT.withDescription("model_type: is required").asRuntimeException());
+            return;
+        }
+        String version = request.getModelType().name().substring("MODEL_TYPE_".length()).toLowerCase()
+                .replace('_', '-') + "-" + (models.stream().filter(m -> m.getModelType() == request.getModelType())
+                .count() + 1);
+        responses.onNext(TrainModelResponse.newBuilder().setProgress(Progress.newBuilder().setPhase("load")
+                .setDone(10).setTotal(10)).build());
+        responses.onNext(TrainModelResponse.newBuilder().setProgress(Progress.newBuilder().setPhase("fit")
+                .setDone(1).setTotal(1).setLoss(0.5)).build());
+        boolean serving = !request.getKeepServing();
+        if (serving) {
+            models.replaceAll(m -> m.getModelType() == request.getModelType() ? m.toBuilder().setServing(false).build()
+                    : m);
+        }
+        models.add(0, ModelInfo.newBuilder().setModelVersion(version).setModelType(request.getModelType())
+                .setFactors(request.getFactors()).setServing(serving).putTrainingMetrics("loss", 0.5)
+                .setTrainedAt(Timestamp.newBuilder().setSeconds(1_700_000_000)).setUsers(3).setItems(4)
+                .setElapsedMs(12).build());
+        responses.onNext(TrainModelResponse.newBuilder().setResult(TrainResult.newBuilder().setModelVersion(version)
+                .setModelType(request.getModelType()).setServing(serving).setElapsedMs(12)
+                .putTrainingMetrics("loss", 0.5)).build());
+        responses.onCompleted();
+    }
+
+    @Override
+    public void listModels(ListModelsRequest request, StreamObserver<ListModelsResponse> responses) {
+        answer(responses, () -> {
+            tenant("ListModels", request);
+            return ListModelsResponse.newBuilder().addAllModels(models.stream().filter(m ->
+                    request.getModelType() == ModelType.MODEL_TYPE_UNSPECIFIED
+                            || m.getModelType() == request.getModelType()).toList()).build();
         });
     }
 

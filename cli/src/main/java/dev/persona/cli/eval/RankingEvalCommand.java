@@ -2,6 +2,9 @@ package dev.persona.cli.eval;
 
 import com.google.protobuf.util.Timestamps;
 import dev.persona.api.v1.BuildNeighborsRequest;
+import dev.persona.api.v1.ModelType;
+import dev.persona.api.v1.TrainModelRequest;
+import dev.persona.api.v1.TrainResult;
 import dev.persona.api.v1.Entity;
 import dev.persona.api.v1.Event;
 import dev.persona.api.v1.EventType;
@@ -22,6 +25,7 @@ import dev.persona.cli.imports.SummaryPrinter;
 import dev.persona.cli.imports.UploadResult;
 import dev.persona.cli.imports.Uploader;
 import dev.persona.cli.io.RecordSource;
+import dev.persona.cli.models.ModelTrainings;
 import dev.persona.cli.neighbors.NeighborBuild;
 import dev.persona.cli.recommend.KOption;
 import dev.persona.cli.recommend.StrategyNames;
@@ -51,7 +55,8 @@ import picocli.CommandLine.Spec;
         description = {"Evaluates top-k recommendations on ml-100k through the running services.",
                 "For each of --seeds seeds from --first-seed: splits each user's ratings 80/20 at random (seeded), "
                 + "imports the users, the items and the train pairs (one VIEW event each) into a fresh tenant "
-                + "eval-ranking-<seed>-<epochmillis>, builds item and user neighbour lists (cosine, binary, k = 50), "
+                + "eval-ranking-<seed>-<epochmillis>, builds item and user neighbour lists (cosine, binary, k = 50) and "
+                + "the trained models the strategies need (EASE for ease, implicit ALS for matrix-factorization), "
                 + "then asks Recommend of every user with a test rating of 4 or more, per strategy, and scores the "
                 + "lists: P@k, R@k, NDCG@k, HR@k and coverage, with the strategies that actually served them. "
                 + "Writes a Markdown report with published figures beside; the last line of output is JSON."})
@@ -89,6 +94,27 @@ public final class RankingEvalCommand implements Callable<Integer> {
             description = "Strategies to evaluate, comma-separated, each at most once: ${COMPLETION-CANDIDATES} "
                     + "(default: ${DEFAULT-VALUE}).")
     List<Strategy> strategies;
+
+    @Option(names = "--ease-lambda", paramLabel = "<λ>", defaultValue = "500",
+            description = "L2 penalty of the EASE model trained when ease is evaluated (default: ${DEFAULT-VALUE}).")
+    double easeLambda;
+
+    @Option(names = "--als-factors", paramLabel = "<n>", defaultValue = "64",
+            description = "Factors of the implicit ALS model trained when matrix-factorization is evaluated "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int alsFactors;
+
+    @Option(names = "--als-iterations", paramLabel = "<n>", defaultValue = "15",
+            description = "Sweeps of that model (default: ${DEFAULT-VALUE}).")
+    int alsIterations;
+
+    @Option(names = "--als-regularization", paramLabel = "<λ>", defaultValue = "0",
+            description = "Its L2 penalty; 0 means the service's default (default: ${DEFAULT-VALUE}).")
+    double alsRegularization;
+
+    @Option(names = "--als-alpha", paramLabel = "<α>", defaultValue = "0",
+            description = "Its confidence scale; 0 means the service's default (default: ${DEFAULT-VALUE}).")
+    double alsAlpha;
 
     @Option(names = "--report", paramLabel = "<file>", defaultValue = "target/eval-ranking.md",
             description = "Where to write the Markdown report (default: ${DEFAULT-VALUE}).")
@@ -154,6 +180,11 @@ public final class RankingEvalCommand implements Callable<Integer> {
                 out.println(NeighborBuild.run(similarity, neighborsRequest(entity), status).summary());
                 out.flush();
             }
+            for (TrainModelRequest training : trainings(evaluated)) {
+                TrainResult result = ModelTrainings.run(recommend, training, status);
+                out.printf(Locale.ROOT, "trained %s in %,d ms%n", result.getModelVersion(), result.getElapsedMs());
+                out.flush();
+            }
             ProgressMeter progress = ProgressMeter.start("seed " + seed + " recommend", "calls", status);
             long total = (long) relevant.size() * evaluated.size();
             long done = 0;
@@ -213,6 +244,21 @@ public final class RankingEvalCommand implements Callable<Integer> {
                 .setType(EventType.EVENT_TYPE_VIEW)
                 .setOccurredAt(Timestamps.fromSeconds(rating.seconds()))
                 .build();
+    }
+
+    /** The models the evaluated strategies need: EASE for ease, implicit ALS for matrix factorisation. */
+    List<TrainModelRequest> trainings(List<Strategy> evaluated) {
+        List<TrainModelRequest> out = new ArrayList<>();
+        if (evaluated.contains(Strategy.STRATEGY_EASE)) {
+            out.add(TrainModelRequest.newBuilder().setModelType(ModelType.MODEL_TYPE_EASE)
+                    .setRegularization(easeLambda).build());
+        }
+        if (evaluated.contains(Strategy.STRATEGY_MATRIX_FACTORIZATION)) {
+            out.add(TrainModelRequest.newBuilder().setModelType(ModelType.MODEL_TYPE_ALS_IMPLICIT)
+                    .setFactors(alsFactors).setIterations(alsIterations).setRegularization(alsRegularization)
+                    .setAlpha(alsAlpha).build());
+        }
+        return out;
     }
 
     static BuildNeighborsRequest neighborsRequest(Entity entity) {

@@ -34,6 +34,11 @@ public final class RecommendConnection implements AutoCloseable {
         return channel.unary(RecommendServiceGrpc.newBlockingStub(channel.channel()));
     }
 
+    /** A stub for one server-streaming call (TrainModel), with the stream deadline. */
+    public RecommendServiceBlockingStub serverStreaming() {
+        return channel.streaming(RecommendServiceGrpc.newBlockingStub(channel.channel()));
+    }
+
     @Override
     public void close() {
         channel.close();

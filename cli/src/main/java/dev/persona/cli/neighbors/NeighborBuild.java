@@ -4,6 +4,7 @@ import dev.persona.api.v1.BuildNeighborsRequest;
 import dev.persona.api.v1.BuildNeighborsResponse;
 import dev.persona.api.v1.BuildResult;
 import dev.persona.cli.CliException;
+import dev.persona.cli.console.PhaseProgress;
 import dev.persona.cli.console.StatusLine;
 import dev.persona.cli.grpc.SimilarityConnection;
 import java.time.Duration;
@@ -32,7 +33,7 @@ public final class NeighborBuild {
 
     public static Built run(SimilarityConnection similarity, BuildNeighborsRequest request, StatusLine status) {
         long start = System.nanoTime();
-        BuildProgress progress = new BuildProgress(status);
+        PhaseProgress progress = new PhaseProgress(status);
         BuildResult result = null;
         try {
             Iterator<BuildNeighborsResponse> responses = similarity.serverStreaming().buildNeighbors(request);

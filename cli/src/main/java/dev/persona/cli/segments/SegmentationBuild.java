@@ -2,10 +2,9 @@ package dev.persona.cli.segments;
 
 import dev.persona.api.v1.BuildSegmentationRequest;
 import dev.persona.api.v1.BuildSegmentationResponse;
-import dev.persona.api.v1.Progress;
 import dev.persona.api.v1.Segmentation;
 import dev.persona.cli.CliException;
-import dev.persona.cli.console.ProgressMeter;
+import dev.persona.cli.console.PhaseProgress;
 import dev.persona.cli.console.StatusLine;
 import dev.persona.cli.grpc.SegmentConnection;
 import java.time.Duration;
@@ -46,38 +45,5 @@ public final class SegmentationBuild {
             throw CliException.failure(SegmentConnection.SERVICE + " ended the build without a segmentation");
         }
         return new Built(segmentation, Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    /** The progress on stderr, one meter per phase ("load", "features", "cluster k=4", "silhouette", "store"). */
-    static final class PhaseProgress {
-
-        private final StatusLine status;
-        private String phase;
-        private ProgressMeter meter;
-        private long done;
-        private long total;
-
-        PhaseProgress(StatusLine status) {
-            this.status = status;
-        }
-
-        void update(Progress progress) {
-            if (!progress.getPhase().equals(phase)) {
-                end();
-                phase = progress.getPhase();
-                meter = ProgressMeter.start(phase, "done", status);
-            }
-            done = progress.getDone();
-            total = progress.getTotal();
-            meter.update(done, done, total);
-        }
-
-        /** Leaves the figures of the phase under way, if any, on a line of their own. */
-        void end() {
-            if (meter != null) {
-                meter.complete(done, done, total);
-                meter = null;
-            }
-        }
     }
 }

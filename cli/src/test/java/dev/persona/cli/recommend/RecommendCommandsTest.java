@@ -266,4 +266,21 @@ class RecommendCommandsTest extends FakeServicesTest {
                 "hybrid         2      6       1          0  0.5000      0.0000     0.00",
                 "window 2023-11-01T00:00:00Z to 2023-11-14T22:13:20Z"), lines(run));
     }
+
+    @Test
+    void modelsTrainShowsTheVersionAndListShowsWhichServes() {
+        CliRun first = persona("models", "train", "ease", "--regularization", "300");
+        assertEquals(0, first.exitCode(), first::toString);
+        assertEquals("model ease-1 (ease), serving, trained in 12 ms\nloss 0.500000", lines(first));
+        CliRun kept = persona("models", "train", "ease", "--keep-serving");
+        assertEquals("model ease-2 (ease), stored (not serving), trained in 12 ms\nloss 0.500000", lines(kept));
+        CliRun list = persona("models", "list", "ease");
+        assertEquals(0, list.exitCode(), list::toString);
+        String[] rows = lines(list).split("\n");
+        assertEquals(3, rows.length, lines(list));
+        assertTrue(rows[1].startsWith("ease-2 ") && !rows[1].contains(" yes "), rows[1]);
+        assertTrue(rows[2].startsWith("ease-1 ") && rows[2].contains(" yes "), rows[2]);
+        CliRun bad = persona("models", "train", "svd");
+        assertEquals(2, bad.exitCode(), bad::toString);
+    }
 }

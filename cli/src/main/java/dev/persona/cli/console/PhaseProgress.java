@@ -1,11 +1,12 @@
-package dev.persona.cli.neighbors;
+package dev.persona.cli.console;
 
 import dev.persona.api.v1.Progress;
-import dev.persona.cli.console.ProgressMeter;
-import dev.persona.cli.console.StatusLine;
 
-/** The progress of a build on stderr, one meter per phase ("load", "compute", "write", "switch"). */
-final class BuildProgress {
+/**
+ * The Progress messages of a server stream on stderr, one meter per phase (for example "load", "compute", "write"
+ * of a neighbour build, "cluster k=4" of a segmentation, "fit" of a training).
+ */
+public final class PhaseProgress {
 
     private final StatusLine status;
     private String phase;
@@ -13,11 +14,11 @@ final class BuildProgress {
     private long done;
     private long total;
 
-    BuildProgress(StatusLine status) {
+    public PhaseProgress(StatusLine status) {
         this.status = status;
     }
 
-    void update(Progress progress) {
+    public void update(Progress progress) {
         if (!progress.getPhase().equals(phase)) {
             end();
             phase = progress.getPhase();
@@ -29,7 +30,7 @@ final class BuildProgress {
     }
 
     /** Leaves the figures of the phase under way, if any, on a line of their own. */
-    void end() {
+    public void end() {
         if (meter != null) {
             meter.complete(done, done, total);
             meter = null;
