@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every Persona service answers once started: {@code /q/health} UP, the standard gRPC health service
- * SERVING, and gRPC server reflection listing the service. A service's {@code @QuarkusTest} extends this class
+ * SERVING, gRPC server reflection listing the service, and Prometheus metrics on {@code /q/metrics}. A service's {@code @QuarkusTest} extends this class
  * to inherit the checks.
  */
 public abstract class ServiceHealthContract {
@@ -48,5 +48,14 @@ public abstract class ServiceHealthContract {
         List<String> services = answers.get(0).getListServicesResponse().getServiceList().stream()
                 .map(ServiceResponse::getName).toList();
         assertTrue(services.contains(serviceName()), () -> services + " should list " + serviceName());
+    }
+
+    @Test
+    void exposesPrometheusMetricsIncludingGrpcCalls() {
+        health.check(HealthCheckRequest.getDefaultInstance());
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("jvm_memory_used_bytes"), "JVM metrics on /q/metrics");
+        assertTrue(metrics.contains("grpc_server_requests_received_messages")
+                || metrics.contains("grpc_server_processing_duration_seconds"), "gRPC server metrics on /q/metrics");
     }
 }

@@ -8,6 +8,8 @@ import dev.persona.profile.model.UserRecord;
 import dev.persona.profile.repository.BulkSql;
 import dev.persona.profile.repository.ItemMetadata;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -31,6 +33,13 @@ public class IngestService {
 
     @Inject
     ItemMetadata itemMetadata;
+
+    private final Counter ingested;
+
+    public IngestService(MeterRegistry registry) {
+        ingested = Counter.builder("persona.events.ingested")
+                .description("Events committed to the log (duplicates not counted)").register(registry);
+    }
 
     /** The outcome of RecordEvent: whether it was a duplicate, and the event's sequence. */
     public record RecordResult(boolean duplicate, long sequence) {
@@ -58,6 +67,7 @@ public class IngestService {
             return new RecordResult(true, inTransaction(() -> sql.sequenceOf(tenant, event.eventId())));
         }
         feed.publishEvents(tenant, inserted);
+        ingested.increment(inserted.size());
         return new RecordResult(false, inserted.get(0).sequence());
     }
 
@@ -75,6 +85,7 @@ public class IngestService {
         return new BatchImport<>(config.ingest().batchSize(), config.ingest().maxRejections(), batch -> {
             List<EventRecord> inserted = inTransaction(() -> sql.insertEvents(tenant, batch));
             feed.publishEvents(tenant, inserted);
+            ingested.increment(inserted.size());
             return inserted.size();
         }, null);
     }

@@ -1,5 +1,6 @@
 package dev.persona.recommend.metrics;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -31,12 +32,16 @@ public class MetricsLog {
     private final AtomicInteger pending = new AtomicInteger();
     private final LongAdder dropped = new LongAdder();
 
-    public MetricsLog(MetricsStore store) {
+    private final MeterRegistry registry;
+
+    public MetricsLog(MetricsStore store, MeterRegistry registry) {
         this.store = store;
+        this.registry = registry;
     }
 
     /** A list was served. */
     public void served(String tenant, String recommendationId, String strategy, int items) {
+        registry.counter("persona.recommendations.served", "strategy", strategy).increment();
         if (admit()) {
             served.add(new MetricsStore.Served(tenant, recommendationId, strategy, System.currentTimeMillis(), items));
         }

@@ -16,6 +16,8 @@ import dev.persona.recommend.model.ModelCodec;
 import dev.persona.recommend.model.ProgressListener;
 import dev.persona.recommend.model.TrainedModel;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,9 +60,11 @@ public class ModelTraining {
     private final ServingModels serving;
     private final AgroalDataSource dataSource;
     private final RecommendConfig config;
+    private final MeterRegistry registry;
 
     public ModelTraining(TenantStore tenants, ModelStore store, ServingModels serving, AgroalDataSource dataSource,
-                         RecommendConfig config) {
+                         RecommendConfig config, MeterRegistry registry) {
+        this.registry = registry;
         this.tenants = tenants;
         this.store = store;
         this.serving = serving;
@@ -138,6 +143,8 @@ public class ModelTraining {
             serving.announce(tenant);
         }
         progress.report("store", 1, 1, 0);
+        Timer.builder("persona.model.training").description("TrainModel, load to store").tag("type", request.type())
+                .register(registry).record(v.elapsedMs(), TimeUnit.MILLISECONDS);
         LOG.infof("tenant %s: trained %s (%d users, %d items, %d interactions) in %d ms", tenant, v.version(),
                 x.numUsers(), x.numItems(), x.size(), v.elapsedMs());
         return v;

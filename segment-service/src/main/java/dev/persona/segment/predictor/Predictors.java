@@ -46,6 +46,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
+import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Predictors and audiences: TrainPredictor, PredictOutcome and SelectAudience as the .proto describes them. Input
@@ -71,8 +74,11 @@ public class Predictors {
     private final PredictorStore store;
     private final SegmentationStore segmentations;
 
+    private final MeterRegistry registry;
+
     public Predictors(ProfileData profiles, ProfileClient profileClient, PredictorStore store,
-                      SegmentationStore segmentations) {
+                      SegmentationStore segmentations, MeterRegistry registry) {
+        this.registry = registry;
         this.profiles = profiles;
         this.profileClient = profileClient;
         this.store = store;
@@ -242,6 +248,8 @@ public class Predictors {
             return b.build();
         });
         long t4 = System.nanoTime();
+        Timer.builder("persona.predictor.training").description("TrainPredictor, load to store")
+                .tag("algorithm", spec.algorithm().name()).register(registry).record(t4 - t0, TimeUnit.NANOSECONDS);
         LOG.infof("tenant %s: predictor %s (%s, %s) trained on %d users, AUC %.4f, in %d ms: load %d, features %d, "
                 + "cross-validation and fit %d, store %d", tenant, response.getModelId(), spec.target(),
                 spec.algorithm(), rows.length, cv.mean().auc(), (t4 - t0) / 1_000_000, (t1 - t0) / 1_000_000,

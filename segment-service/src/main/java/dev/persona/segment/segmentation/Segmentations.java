@@ -22,6 +22,8 @@ import dev.persona.segment.grouping.Grouping;
 import dev.persona.segment.grouping.GroupingParams;
 import dev.persona.segment.grouping.GroupingParams.Method;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -61,10 +64,13 @@ public class Segmentations {
     private final AssignmentCache cache;
     private final AgroalDataSource dataSource;
     private final int hierarchicalMax;
+    private final MeterRegistry registry;
 
     public Segmentations(ProfileData data, ProfileClient profiles, SegmentationStore store, AssignmentCache cache,
                          AgroalDataSource dataSource,
-                         @ConfigProperty(name = "persona.segment.hierarchical-max-users") int hierarchicalMax) {
+                         @ConfigProperty(name = "persona.segment.hierarchical-max-users") int hierarchicalMax,
+                         MeterRegistry registry) {
+        this.registry = registry;
         this.data = data;
         this.profiles = profiles;
         this.store = store;
@@ -154,6 +160,8 @@ public class Segmentations {
         cache.put(tenant, segmentation.getSegmentationId(), grouped.userIds(), segmentIds, grouped.distance());
         progress.report("store", grouped.userIds().size(), grouped.userIds().size(), 0);
         long done = System.nanoTime();
+        Timer.builder("persona.segmentation.build").description("BuildSegmentation, load to store")
+                .tag("algorithm", params.method().name()).register(registry).record(done - started, TimeUnit.NANOSECONDS);
         LOG.infof("tenant %s: segmentation %s of %d users in %d ms (load %d, features and grouping %d, store %d)",
                 tenant, segmentation.getSegmentationId(), grouped.userIds().size(), (done - started) / 1_000_000,
                 (loaded - started) / 1_000_000, (clustered - loaded) / 1_000_000, (done - clustered) / 1_000_000);

@@ -14,6 +14,8 @@ import dev.persona.common.neighbors.NeighborCodec;
 import dev.persona.similarity.store.NeighborStore;
 import dev.persona.similarity.store.Scope;
 import jakarta.annotation.PreDestroy;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.AbstractMap;
@@ -39,6 +41,10 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class BuildService {
+
+    @Inject
+    MeterRegistry registry;
+
 
     private static final Logger LOG = Logger.getLogger(BuildService.class);
     /** Lists per progress step and per pipelined write round. */
@@ -188,6 +194,9 @@ public class BuildService {
                 long delay = 4 * config.pointerRefresh().toMillis();
                 timer.schedule(() -> dropQuietly(tenant, scope, previous.generation()), delay, TimeUnit.MILLISECONDS);
             }
+            Timer.builder("persona.neighbors.build").description("Neighbour-list builds, load to switch")
+                    .tag("scope", scope.toString()).register(registry)
+                    .record(System.currentTimeMillis() - started, TimeUnit.MILLISECONDS);
             return new Outcome(scope, next, System.currentTimeMillis() - started);
         } catch (RuntimeException e) {
             dropQuietly(tenant, scope, generation);

@@ -10,6 +10,8 @@ import dev.persona.common.neighbors.Neighbor;
 import dev.persona.common.neighbors.NeighborCodec;
 import dev.persona.similarity.store.NeighborStore;
 import dev.persona.similarity.store.Scope;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -43,6 +45,16 @@ public class ServeService {
     @Inject
     LiveLogs logs;
 
+    private final Counter cacheHits;
+    private final Counter cacheMisses;
+
+    public ServeService(MeterRegistry registry) {
+        cacheHits = Counter.builder("persona.neighbors.cache").tag("result", "hit")
+                .description("Neighbour-list reads answered by the near-cache, or not").register(registry);
+        cacheMisses = Counter.builder("persona.neighbors.cache").tag("result", "miss")
+                .description("Neighbour-list reads answered by the near-cache, or not").register(registry);
+    }
+
     /**
      * The answer of {@link #similar} when this replica can give it from memory alone (pointer known, list
      * near-cached), else null. Never blocks, so it may run on an I/O thread.
@@ -50,6 +62,9 @@ public class ServeService {
     public Similar similarFromMemory(String tenant, Scope scope, String id, int k) {
         Generation g = pointers.known(tenant, scope);
         List<Neighbor> neighbors = g == null ? null : pointers.cached(tenant, scope, g, id);
+        if (neighbors != null) {
+            cacheHits.increment();
+        }
         return neighbors == null ? null : new Similar(first(neighbors, k), g.generation());
     }
 
@@ -61,6 +76,7 @@ public class ServeService {
                     + " call BuildNeighbors first");
         }
         List<Neighbor> neighbors = pointers.cached(tenant, scope, g, id);
+        (neighbors == null ? cacheMisses : cacheHits).increment();
         if (neighbors == null) {
             byte[] stored = store.list(tenant, scope, g.generation(), id);
             if (stored == null) {
