@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -97,6 +99,28 @@ final class Charts {
         diagonal.setLineStyle(SeriesLines.DASH_DASH);
         diagonal.setLineColor(Color.GRAY);
         save(chart, file);
+    }
+
+    /**
+     * Grouped bars: one group per category (a strategy), one bar per series (ours, a reference); NaN leaves a gap.
+     */
+    static void bars(Path file, String title, String yTitle, List<String> categories,
+                     Map<String, List<Double>> series) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle("strategy").yAxisTitle(yTitle).build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setOverlapped(false);
+        series.forEach((name, values) -> chart.addSeries(name, categories,
+                values.stream().map(v -> Double.isNaN(v) ? 0 : v).toList()));
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+        }
     }
 
     private static XYChart chart(String title, String xTitle, String yTitle) {

@@ -147,7 +147,9 @@ public final class RankingEvalCommand implements Callable<Integer> {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(report, outcome.markdown());
+        String chartName = report.getFileName().toString().replaceFirst("\\.md$", "") + ".png";
+        outcome.chart(report.resolveSibling(chartName));
+        Files.writeString(report, outcome.markdown() + "\n## Chart\n\n![NDCG by strategy](" + chartName + ")\n");
         out.printf(Locale.ROOT, "mean over %d seed%s:%n", seeds, seeds == 1 ? "" : "s");
         outcome.summary().print(out);
         out.println("report written to " + report);

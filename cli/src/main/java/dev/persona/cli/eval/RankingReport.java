@@ -5,6 +5,8 @@ import dev.persona.cli.bench.JsonLine;
 import dev.persona.cli.console.TextTable;
 import dev.persona.cli.recommend.StrategyNames;
 import dev.persona.cli.recommend.StrategyTally;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +24,10 @@ final class RankingReport {
             Strategy.STRATEGY_ITEM_KNN,
             new Peer("item-KNN cosine k=50", new RankingScores(0.204, 0.228, 0.284, 0.792, 0.101)),
             Strategy.STRATEGY_USER_KNN,
-            new Peer("user-KNN cosine k=50", new RankingScores(0.232, 0.255, 0.320, 0.834, 0.156)));
+            new Peer("user-KNN cosine k=50", new RankingScores(0.232, 0.255, 0.320, 0.834, 0.156)),
+            Strategy.STRATEGY_EASE, new Peer("EASE λ=500", new RankingScores(0.269, 0.289, 0.366, 0.869, 0.184)),
+            Strategy.STRATEGY_MATRIX_FACTORIZATION,
+            new Peer("implicit ALS 64 factors (untuned)", new RankingScores(0.147, 0.199, 0.208, 0.757, 0.448)));
 
     /** A published figure set for the same protocol. */
     private record Peer(String name, RankingScores scores) {
@@ -124,6 +129,23 @@ final class RankingReport {
                     + "these at k = ").append(k).append(".\n");
         }
         return md.toString();
+    }
+
+    /** A PNG comparing the strategies' mean NDCG@k with the published figures (at k = 10). */
+    void chart(Path file) throws IOException {
+        List<String> names = new ArrayList<>();
+        List<Double> ours = new ArrayList<>();
+        List<Double> peers = new ArrayList<>();
+        for (Strategy strategy : strategies) {
+            names.add(StrategyNames.of(strategy));
+            ours.add(mean(strategy).ndcg());
+            Peer peer = k == PEER_K ? PEERS.get(strategy) : null;
+            peers.add(peer == null ? Double.NaN : peer.scores().ndcg());
+        }
+        Map<String, List<Double>> series = new java.util.LinkedHashMap<>();
+        series.put("Persona", ours);
+        series.put("published (numpy/scipy)", peers);
+        Charts.bars(file, "NDCG@" + k + " on " + dataName + " by strategy", "NDCG@" + k, names, series);
     }
 
     /** Rows: the metrics; columns: the mean, each seed, and the published figure when there is one. */

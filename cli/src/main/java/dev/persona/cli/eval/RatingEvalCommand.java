@@ -229,6 +229,18 @@ public final class RatingEvalCommand implements Callable<Integer> {
         if (parent != null) {
             Files.createDirectories(parent);
         }
+        List<String> names = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (Strategy s : evaluated) {
+            names.add(StrategyNames.of(s));
+            values.add(scores.get(s).stream().mapToDouble(FoldScore::rmse).average().orElse(Double.NaN));
+        }
+        names.addAll(List.of("SVD (peer)", "SVD++ (published)"));
+        values.addAll(List.of(SVD_RMSE, SVDPP_RMSE));
+        String chartName = report.getFileName().toString().replaceFirst("\\.md$", "") + ".png";
+        Charts.bars(report.resolveSibling(chartName), "Mean RMSE over folds (lower is better)", "RMSE", names,
+                Map.of("RMSE", values));
+        md.append("\n![RMSE by strategy](").append(chartName).append(")\n");
         Files.writeString(report, md.toString());
         out.println("report written to " + report);
         out.println(json.put("folds", folds.stream().mapToLong(Integer::longValue).toArray())

@@ -78,6 +78,7 @@ class RankingEvalCommandTest extends FakeServicesTest {
         CliRun run = eval("--seeds", "2", "--first-seed", "3", "--strategies", "popular,item-knn,content",
                 "--report", report.toString());
         assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(Files.size(dir.resolve("out/eval.png")) > 1000, "the NDCG chart is a real PNG");
 
         List<String> tenants = List.copyOf(service.tenants());
         assertEquals(2, tenants.size(), tenants::toString);

@@ -62,6 +62,8 @@ class RatingEvalCommandTest extends FakeServicesTest {
         String json = run.out().strip().lines().reduce((a, b) -> b).orElseThrow();
         assertTrue(json.startsWith("{\"eval\":\"rating\",\"data\":\"ml-100k\",\"folds\":[1],\"strategies\":["), json);
         assertTrue(Files.readString(report).contains("| matrix-factorization |"));
+        assertTrue(Files.readString(report).contains("![RMSE by strategy](rating.png)"));
+        assertTrue(Files.size(dir.resolve("out/rating.png")) > 1000, "a real PNG");
     }
 
     @Test
