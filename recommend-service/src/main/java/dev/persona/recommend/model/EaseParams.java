@@ -13,12 +13,16 @@ public record EaseParams(double lambda, int maxItems, int threads) {
     /** The default largest catalogue: 20,000 items (two dense matrices of 3.2 GB each in double precision). */
     public static final int DEFAULT_MAX_ITEMS = 20_000;
 
+    /** The largest catalogue possible at all: items × items entries must fit one Java array. */
+    public static final int HARD_MAX_ITEMS = 46_340;
+
     public EaseParams {
         if (!(lambda > 0) || Double.isInfinite(lambda)) {
             throw new IllegalArgumentException("λ must be finite and more than 0, got " + lambda);
         }
-        if (maxItems < 1) {
-            throw new IllegalArgumentException("the largest catalogue must be 1 item or more, got " + maxItems);
+        if (maxItems < 1 || maxItems > HARD_MAX_ITEMS) {
+            throw new IllegalArgumentException("the largest catalogue must be 1 to " + HARD_MAX_ITEMS
+                    + " items (a dense items × items matrix is held in one array), got " + maxItems);
         }
     }
 

@@ -102,6 +102,7 @@ class EaseTest {
         assertTrue(e.getMessage().contains("EASE refuses 12 items: the limit is 11"), e.getMessage());
         assertTrue(e.getMessage().contains("dense items × items matrices"), e.getMessage());
         assertEquals(20_000, EaseParams.defaults().maxItems());
+        assertThrows(IllegalArgumentException.class, () -> EaseParams.defaults().withMaxItems(50_000));
     }
 
     /** Gauss–Jordan with partial pivoting. */
