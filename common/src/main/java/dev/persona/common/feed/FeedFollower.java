@@ -35,6 +35,9 @@ public final class FeedFollower {
 
     /** Feed key → last entry id read. */
     private final Map<String, String> cursors = new ConcurrentHashMap<>();
+    /** Feeds whose listener failed, and until when they rest; and the pause each one is at. */
+    private final Map<String, Long> restingUntil = new ConcurrentHashMap<>();
+    private final Map<String, Long> restDelay = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private Thread loop;
     private long nextDiscovery;
@@ -113,8 +116,18 @@ public final class FeedFollower {
         } while (!"0".equals(cursor));
     }
 
-    private void readOnce() {
-        List<String> feeds = new ArrayList<>(cursors.keySet());
+    private void readOnce() throws InterruptedException {
+        long now = System.currentTimeMillis();
+        List<String> feeds = new ArrayList<>();
+        for (String feed : cursors.keySet()) {
+            if (restingUntil.getOrDefault(feed, 0L) <= now) {
+                feeds.add(feed);
+            }
+        }
+        if (feeds.isEmpty()) {
+            Thread.sleep(block.toMillis());
+            return;
+        }
         Request xread = Request.cmd(Command.XREAD).arg("COUNT").arg(READ_COUNT).arg("BLOCK")
                 .arg(block.toMillis()).arg("STREAMS");
         feeds.forEach(xread::arg);
@@ -124,30 +137,56 @@ public final class FeedFollower {
             return;
         }
         for (Response stream : streams) {
-            String feed = stream.get(0).toString();
-            String tenant = tenantOf(feed);
-            String last = null;
-            // Consecutive events entries make one catch-up: each catch-up reads the log to its head anyway.
-            boolean eventsPending = false;
-            for (Response entry : stream.get(1)) {
+            follow(stream.get(0).toString(), stream.get(1));
+        }
+    }
+
+    /**
+     * Hands one feed's new entries to the listener and moves its cursor past what was handled. A listener failure
+     * rests this feed only (retried after a growing pause, from the first entry not handled); the other tenants'
+     * feeds go on.
+     */
+    private void follow(String feed, Response entries) {
+        String tenant = tenantOf(feed);
+        String handled = null;
+        // Consecutive events entries make one catch-up: each catch-up reads the log to its head anyway.
+        String pendingEvents = null;
+        try {
+            for (Response entry : entries) {
+                String id = entry.get(0).toString();
                 Notice notice = Notice.of(entry.get(1));
                 if ("erase".equals(notice.kind()) && notice.user() != null) {
-                    if (eventsPending) {
+                    if (pendingEvents != null) {
                         listener.eventsCommitted(tenant);
-                        eventsPending = false;
+                        handled = pendingEvents;
+                        pendingEvents = null;
                     }
                     listener.userErased(tenant, notice.user());
+                    handled = id;
                 } else if ("events".equals(notice.kind())) {
-                    eventsPending = true;
+                    pendingEvents = id;
+                } else if (pendingEvents == null) {
+                    handled = id;
                 }
-                last = entry.get(0).toString();
             }
-            if (eventsPending) {
+            if (pendingEvents != null) {
                 listener.eventsCommitted(tenant);
+                handled = pendingEvents;
             }
-            if (last != null) {
-                cursors.put(feed, last);
-                send(Request.cmd(Command.SET).arg(cursorKey(feed)).arg(last));
+            restDelay.remove(feed);
+        } catch (RuntimeException e) {
+            long delay = Math.min(30_000, Math.max(250, 2 * restDelay.getOrDefault(feed, 0L)));
+            restDelay.put(feed, delay);
+            restingUntil.put(feed, System.currentTimeMillis() + delay);
+            LOG.warnf("change feed of tenant %s: %s; retried in %d ms", tenant, e.getMessage(), delay);
+        } finally {
+            if (handled != null) {
+                cursors.put(feed, handled);
+                try {
+                    send(Request.cmd(Command.SET).arg(cursorKey(feed)).arg(handled));
+                } catch (RuntimeException e) {
+                    LOG.debugf("feed cursor of tenant %s not saved: %s", tenant, e.getMessage());
+                }
             }
         }
     }

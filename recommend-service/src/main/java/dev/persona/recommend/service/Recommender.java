@@ -182,8 +182,16 @@ public class Recommender {
         if (data.catalogue().item(itemId) == null) {
             throw ApiError.notFound("item_id: item", itemId);
         }
-        ServingModels.Loaded explicit = requested == Strategy.MATRIX_FACTORIZATION || requested == Strategy.AUTO
-                ? models.get(tenant, "ALS_EXPLICIT") : null;
+        ServingModels.Loaded explicit = null;
+        if (requested == Strategy.MATRIX_FACTORIZATION) {
+            explicit = models.get(tenant, "ALS_EXPLICIT");
+        } else if (requested == Strategy.AUTO) {
+            try {
+                explicit = models.get(tenant, "ALS_EXPLICIT");
+            } catch (RuntimeException e) {
+                LOG.debugf("trained models unavailable, the neighbour strategies predict: %s", e.getMessage());
+            }
+        }
         if (requested == Strategy.MATRIX_FACTORIZATION && explicit == null) {
             throw ApiError.precondition("no explicit ALS model has been trained for this tenant yet; TrainModel "
                     + "with MODEL_TYPE_ALS_EXPLICIT builds one");
@@ -239,7 +247,7 @@ public class Recommender {
     private Ranking rank(UserContext user, Strategy requested, Predicate<String> allowed, int k) {
         switch (requested) {
             case MATRIX_FACTORIZATION, EASE -> {
-                if (rankingModel(user.tenant(), requested) == null) {
+                if (servingRankingModel(user.tenant(), requested) == null) {
                     throw ApiError.precondition("no " + (requested == Strategy.EASE ? "EASE" : "matrix factorisation")
                             + " model has been trained for this tenant yet; TrainModel builds one");
                 }
@@ -294,14 +302,22 @@ public class Recommender {
         return new Ranking(Strategy.HYBRID, new Hybrid(weights).blend(parts), String.join(",", versions));
     }
 
-    /** The serving model that ranks for a strategy: EASE, or implicit ALS (else explicit ALS) for MF; null if none. */
+    /**
+     * The serving model that ranks for a strategy: EASE, or implicit ALS (else explicit ALS) for MF; null if none.
+     * UNAVAILABLE when the models cannot be read.
+     */
+    private ServingModels.Loaded servingRankingModel(String tenant, Strategy strategy) {
+        if (strategy == Strategy.EASE) {
+            return models.get(tenant, "EASE");
+        }
+        ServingModels.Loaded implicit = models.get(tenant, "ALS_IMPLICIT");
+        return implicit != null ? implicit : models.get(tenant, "ALS_EXPLICIT");
+    }
+
+    /** As {@link #servingRankingModel}, but null when the models cannot be read (the automatic choice falls back). */
     private ServingModels.Loaded rankingModel(String tenant, Strategy strategy) {
         try {
-            if (strategy == Strategy.EASE) {
-                return models.get(tenant, "EASE");
-            }
-            ServingModels.Loaded implicit = models.get(tenant, "ALS_IMPLICIT");
-            return implicit != null ? implicit : models.get(tenant, "ALS_EXPLICIT");
+            return servingRankingModel(tenant, strategy);
         } catch (RuntimeException e) {
             LOG.debugf("trained models unavailable: %s", e.getMessage());
             return null;

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.jboss.logging.Logger;
 
 /**
  * Model versions in PostgreSQL: the fitted model (binary) with its parameters, training metrics and the log
@@ -32,6 +33,7 @@ public class ModelStore {
     private static final int NUMBERING_LOCK = 0x4d4f444c;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(ModelStore.class);
 
     private static final String COLUMNS = """
             m.model_version, m.model_type, m.number, m.trained_at, m.factors, m.iterations, m.regularization,
@@ -193,7 +195,14 @@ public class ModelStore {
         int rewritten = 0;
         for (Version v : list(tenant, null)) {
             byte[] before = model(tenant, v.version());
-            byte[] after = before == null ? null : erase.apply(before);
+            byte[] after;
+            try {
+                after = before == null ? null : erase.apply(before);
+            } catch (RuntimeException e) {
+                // A version this build cannot read cannot serve either; say so and go on with the others.
+                LOG.warnf("tenant %s: model %s not readable (%s); left as it is", tenant, v.version(), e.getMessage());
+                continue;
+            }
             if (after == null) {
                 continue;
             }

@@ -49,10 +49,16 @@ public class ServingModels {
         return RedisKeys.tenantPrefix(tenant) + "models-revision";
     }
 
-    /** The serving model of a type ("ALS_IMPLICIT", "ALS_EXPLICIT", "EASE"), or null when none serves. */
+    /**
+     * The serving model of a type ("ALS_IMPLICIT", "ALS_EXPLICIT", "EASE"), or null when none serves.
+     *
+     * @throws dev.persona.common.error.ApiError UNAVAILABLE when this replica never read the tenant's models and
+     *         PostgreSQL cannot be read now
+     */
     public Loaded get(String tenant, String type) {
         Map<String, Loaded> models = tenants.get(tenant);
         if (models == null) {
+            store.serving(tenant); // fails with UNAVAILABLE rather than pretending nothing was trained
             models = refresh(tenant);
         }
         return models.get(type);

@@ -1,0 +1,85 @@
+package dev.persona.common.feed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.persona.common.redis.RedisKeys;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The change-feed follower against the real Redis of the tests (127.0.0.1:6379, or REDIS_URL). */
+class FeedFollowerTest {
+
+    private Vertx vertx;
+    private Redis redis;
+    private FeedFollower follower;
+
+    @BeforeEach
+    void connect() {
+        vertx = Vertx.vertx();
+        String url = System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379");
+        redis = Redis.createClient(vertx, url);
+    }
+
+    @AfterEach
+    void close() {
+        if (follower != null) {
+            follower.stop();
+        }
+        redis.close();
+        vertx.closeAndAwait();
+    }
+
+    private void append(String tenant, String... fields) {
+        Request xadd = Request.cmd(Command.XADD).arg(RedisKeys.feed(tenant)).arg("*");
+        for (String f : fields) {
+            xadd.arg(f);
+        }
+        redis.send(xadd).await().atMost(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aTenantWhoseListenerFailsDoesNotHoldUpTheOthersAndIsRetriedFromWhereItStopped() throws Exception {
+        String sick = "t-" + UUID.randomUUID();
+        String well = "t-" + UUID.randomUUID();
+        List<String> erased = new CopyOnWriteArrayList<>();
+        AtomicInteger failures = new AtomicInteger();
+        FeedListener listener = new FeedListener() {
+            @Override
+            public void eventsCommitted(String tenant) {
+            }
+
+            @Override
+            public void userErased(String tenant, String userId) {
+                if (tenant.equals(sick) && failures.getAndIncrement() < 3) {
+                    throw new IllegalStateException("database down");
+                }
+                erased.add(tenant + "/" + userId);
+            }
+        };
+        append(sick, "kind", "erase", "user", "a1");
+        append(sick, "kind", "erase", "user", "a2");
+        append(well, "kind", "erase", "user", "b1");
+        follower = new FeedFollower(redis, listener, "test-" + UUID.randomUUID(), Duration.ofMillis(100),
+                Duration.ofMillis(100));
+        follower.start();
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!erased.contains(sick + "/a2") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(erased.contains(well + "/b1"), erased.toString());
+        assertEquals(List.of(sick + "/a1", sick + "/a2"), erased.stream().filter(e -> e.startsWith(sick)).toList(),
+                "each of the sick tenant's erasures exactly once, in order, after the failures");
+        assertTrue(erased.indexOf(well + "/b1") < erased.indexOf(sick + "/a1"), "the well tenant did not wait");
+    }
+}
