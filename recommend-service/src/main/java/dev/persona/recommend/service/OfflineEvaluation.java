@@ -112,6 +112,11 @@ public class OfflineEvaluation {
             progress.report(phase, 0, relevant.size());
             StrategyScores scores = new StrategyScores(request.k(),
                     item -> usersPerItem.getOrDefault(item, 0) / trainUsers);
+            // Trains the models the strategy reads before ranking, so that a failure (PostgreSQL down while reading
+            // the serving parameters) fails the evaluation instead of the automatic choice silently falling back.
+            for (String type : modelTypes(strategy)) {
+                sources.model(tenant, type);
+            }
             boolean predicts = strategy == Strategy.ITEM_KNN || strategy == Strategy.USER_KNN
                     || strategy == Strategy.MATRIX_FACTORIZATION || strategy == Strategy.AUTO;
             boolean ratingsPredicted = predicts && explicitAvailable(tenant, strategy, sources);
@@ -145,6 +150,16 @@ public class OfflineEvaluation {
         LOG.infof("tenant %s: offline evaluation of %d strategies over %d users in %d ms", tenant,
                 results.size(), relevant.size(), elapsed);
         return new Report(results, relevant.size(), split.trainCount(), split.testCount(), active.size(), elapsed);
+    }
+
+    /** The model types a strategy reads. */
+    private static List<String> modelTypes(Strategy strategy) {
+        return switch (strategy) {
+            case EASE -> List.of("EASE");
+            case MATRIX_FACTORIZATION -> List.of("ALS_IMPLICIT", "ALS_EXPLICIT");
+            case AUTO -> List.of("EASE", "ALS_IMPLICIT", "ALS_EXPLICIT");
+            default -> List.of();
+        };
     }
 
     /** Whether the strategy predicts ratings here: MF only with an explicit model (ratings in the train part). */
