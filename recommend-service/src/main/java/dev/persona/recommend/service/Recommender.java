@@ -43,7 +43,9 @@ import org.jboss.logging.Logger;
  * log, popularity), the user's recent history (Redis) and the neighbour lists (Redis). It decides which strategy
  * serves: the one asked for when it can serve this user, else a fallback, and {@link Result#used()} always names
  * what actually produced the list. A user whose consent is DENIED (or cannot be checked) is served without reading
- * their history. Redis being down degrades to what memory holds (popularity, content).
+ * their history. Redis being down degrades to what memory holds (popularity, content). Everything is read through
+ * {@link RecommendSources}: the serving stores ({@link ServingSources}) for the CDI bean, an offline evaluation's
+ * train split for an instance made by {@link #over}, so that both rank and predict with this one code.
  */
 @ApplicationScoped
 public class Recommender {
