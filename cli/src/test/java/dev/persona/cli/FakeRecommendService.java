@@ -1,6 +1,9 @@
 package dev.persona.cli;
 
 import com.google.protobuf.Timestamp;
+import dev.persona.api.v1.EvaluateOfflineRequest;
+import dev.persona.api.v1.EvaluateOfflineResponse;
+import dev.persona.api.v1.EvaluationReport;
 import dev.persona.api.v1.Event;
 import dev.persona.api.v1.EventType;
 import dev.persona.api.v1.Explanation;
@@ -24,6 +27,7 @@ import dev.persona.api.v1.RecommendSimilarItemsRequest;
 import dev.persona.api.v1.RecommendSimilarItemsResponse;
 import dev.persona.api.v1.Recommendation;
 import dev.persona.api.v1.Strategy;
+import dev.persona.api.v1.StrategyEvaluation;
 import dev.persona.api.v1.StrategyMetrics;
 import dev.persona.api.v1.TrainModelRequest;
 import dev.persona.api.v1.TrainModelResponse;
@@ -155,6 +159,43 @@ public final class FakeRecommendService extends RecommendServiceGrpc.RecommendSe
                     request.getModelType() == ModelType.MODEL_TYPE_UNSPECIFIED
                             || m.getModelType() == request.getModelType()).toList()).build();
         });
+    }
+
+    /**
+     * Progress "load", "split" and one phase per strategy, then a report with one entry per strategy asked for
+     * (popular and ease when none): P@k 0.1 for popular, 0.3 for the others; RMSE for item-knn only.
+     */
+    @Override
+    public void evaluateOffline(EvaluateOfflineRequest request, StreamObserver<EvaluateOfflineResponse> responses) {
+        tenant("EvaluateOffline", request);
+        if (request.getK() > 1000) {
+            responses.onError(Status.INVALID_ARGUMENT.withDescription("k: is " + request.getK()
+                    + "; allowed: 1 to 1,000 (0 means 10)").asRuntimeException());
+            return;
+        }
+        List<Strategy> strategies = request.getStrategiesCount() == 0
+                ? List.of(Strategy.STRATEGY_POPULAR, Strategy.STRATEGY_EASE) : request.getStrategiesList();
+        for (String phase : List.of("load", "split")) {
+            responses.onNext(EvaluateOfflineResponse.newBuilder().setProgress(Progress.newBuilder().setPhase(phase)
+                    .setDone(1).setTotal(1)).build());
+        }
+        EvaluationReport.Builder report = EvaluationReport.newBuilder().setUsersEvaluated(4)
+                .setK(request.getK() == 0 ? 10 : request.getK())
+                .setTestFraction(request.getTestFraction() == 0 ? 0.2 : request.getTestFraction())
+                .setSeed(request.getSeed()).setRelevanceThreshold(request.getRelevanceThreshold())
+                .setTrainInteractions(8).setTestInteractions(2).setCatalogItems(4).setElapsedMs(5);
+        for (Strategy s : strategies) {
+            responses.onNext(EvaluateOfflineResponse.newBuilder().setProgress(Progress.newBuilder()
+                    .setPhase(s.name()).setDone(4).setTotal(4)).build());
+            boolean knn = s == Strategy.STRATEGY_ITEM_KNN;
+            report.addStrategies(StrategyEvaluation.newBuilder().setStrategy(s)
+                    .setPrecisionAtK(s == Strategy.STRATEGY_POPULAR ? 0.1 : 0.3).setRecallAtK(0.5).setNdcgAtK(0.25)
+                    .setHitRateAtK(0.75).setMapAtK(0.2).setCoverage(0.5).setPopularityBias(0.4)
+                    .setHasRatingMetrics(knn).setRmse(knn ? 0.9 : 0).setMae(knn ? 0.7 : 0)
+                    .setUsersEvaluated(4).setRatingsEvaluated(knn ? 2 : 0).setElapsedMs(1));
+        }
+        responses.onNext(EvaluateOfflineResponse.newBuilder().setReport(report).build());
+        responses.onCompleted();
     }
 
     /** One line per strategy that served since start: the lists this fake answered, 1 click per 2 lists. */

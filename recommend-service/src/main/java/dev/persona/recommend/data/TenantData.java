@@ -53,6 +53,19 @@ public final class TenantData {
         this.popularity = popularityBuilder.snapshot();
     }
 
+    /**
+     * A tenant's data held in memory only, for example an offline evaluation's train split: {@code catalogue} and
+     * {@code histories} (user → events oldest first) as if read from the log.
+     */
+    public static TenantData of(EventWeights weights, long trendingHalfLifeMillis, Catalogue catalogue,
+                                Map<String, List<UserEvent>> histories) {
+        TenantData data = new TenantData(weights, trendingHalfLifeMillis, 0);
+        data.catalogue = catalogue;
+        histories.forEach((user, events) -> events.forEach(e -> data.append(0, user, e)));
+        data.publish(0);
+        return data;
+    }
+
     public Catalogue catalogue() {
         return catalogue;
     }

@@ -1,6 +1,8 @@
 package dev.persona.recommend.grpc;
 
 import com.google.protobuf.Timestamp;
+import dev.persona.api.v1.EvaluateOfflineRequest;
+import dev.persona.api.v1.EvaluateOfflineResponse;
 import dev.persona.api.v1.Explanation;
 import dev.persona.api.v1.Filter;
 import dev.persona.api.v1.GetStrategyMetricsRequest;
@@ -64,6 +66,15 @@ public class RecommendGrpcService extends RecommendServiceGrpc.RecommendServiceI
 
     @Inject
     ModelRpcs models;
+
+    @Inject
+    EvaluationRpcs evaluation;
+
+    @Override
+    @Blocking
+    public void evaluateOffline(EvaluateOfflineRequest request, StreamObserver<EvaluateOfflineResponse> out) {
+        evaluation.evaluate(Tenant.current(), request, out);
+    }
 
     @Override
     @Blocking
@@ -210,7 +221,7 @@ public class RecommendGrpcService extends RecommendServiceGrpc.RecommendServiceI
         return k;
     }
 
-    private static Strategy strategy(int value) {
+    static Strategy strategy(int value) {
         return switch (value) {
             case dev.persona.api.v1.Strategy.STRATEGY_UNSPECIFIED_VALUE -> Strategy.AUTO;
             case dev.persona.api.v1.Strategy.STRATEGY_POPULAR_VALUE -> Strategy.POPULAR;
@@ -276,7 +287,7 @@ public class RecommendGrpcService extends RecommendServiceGrpc.RecommendServiceI
         }).toList();
     }
 
-    private static dev.persona.api.v1.Strategy toProto(Strategy s) {
+    static dev.persona.api.v1.Strategy toProto(Strategy s) {
         return switch (s) {
             case AUTO -> dev.persona.api.v1.Strategy.STRATEGY_UNSPECIFIED;
             case POPULAR -> dev.persona.api.v1.Strategy.STRATEGY_POPULAR;

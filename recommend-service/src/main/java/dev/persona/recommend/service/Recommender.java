@@ -10,7 +10,6 @@ import dev.persona.recommend.core.UserEvent;
 import dev.persona.recommend.data.NeighborReader;
 import dev.persona.recommend.data.RecentHistory;
 import dev.persona.recommend.data.TenantData;
-import dev.persona.recommend.data.TenantStore;
 import dev.persona.recommend.filter.CandidateFilter;
 import dev.persona.recommend.filter.Explanations;
 import dev.persona.recommend.filter.FilterSpec;
@@ -44,7 +43,9 @@ import org.jboss.logging.Logger;
  * log, popularity), the user's recent history (Redis) and the neighbour lists (Redis). It decides which strategy
  * serves: the one asked for when it can serve this user, else a fallback, and {@link Result#used()} always names
  * what actually produced the list. A user whose consent is DENIED (or cannot be checked) is served without reading
- * their history. Redis being down degrades to what memory holds (popularity, content).
+ * their history. Redis being down degrades to what memory holds (popularity, content). Everything is read through
+ * {@link RecommendSources}: the serving stores ({@link ServingSources}) for the CDI bean, an offline evaluation's
+ * train split for an instance made by {@link #over}, so that both rank and predict with this one code.
  */
 @ApplicationScoped
 public class Recommender {
@@ -78,22 +79,32 @@ public class Recommender {
     }
 
     @Inject
-    TenantStore tenants;
-
-    @Inject
-    RecentHistory recent;
-
-    @Inject
-    NeighborReader neighbors;
-
-    @Inject
-    Consents consents;
+    ServingSources serving;
 
     @Inject
     RecommendConfig config;
 
-    @Inject
-    ServingModels models;
+    /** What this instance reads: the serving stores, or what {@link #over} was given. */
+    private RecommendSources sources;
+
+    /** The serving recommender (CDI). */
+    public Recommender() {
+    }
+
+    private Recommender(RecommendSources sources, RecommendConfig config) {
+        this.sources = sources;
+        this.config = config;
+    }
+
+    /** A recommender that ranks with the same code over other data (an offline evaluation's train split). */
+    public static Recommender over(RecommendSources sources, RecommendConfig config) {
+        return new Recommender(sources, config);
+    }
+
+    private RecommendSources sources() {
+        RecommendSources s = sources;
+        return s != null ? s : serving;
+    }
 
     // ---- Recommend
 
@@ -107,7 +118,7 @@ public class Recommender {
 
     /** Items like {@code itemId}; the viewer, if any and allowed, only contributes the items they already saw. */
     public Result similarItems(String tenant, String itemId, String viewer, int k, FilterSpec spec, boolean explain) {
-        TenantData data = tenants.get(tenant);
+        TenantData data = sources().data(tenant);
         if (data.catalogue().item(itemId) == null) {
             throw ApiError.notFound("item_id: item", itemId);
         }
@@ -117,10 +128,10 @@ public class Recommender {
                 data.catalogue()::item);
         Ranking ranking = null;
         try {
-            NeighborReader.Version v = neighbors.version(tenant, itemScope());
+            NeighborReader.Version v = sources().version(tenant, itemScope());
             if (v.exists()) {
                 List<Scored> ranked = new ArrayList<>();
-                for (Neighbor n : neighbors.lists(tenant, itemScope(), v, List.of(itemId)).get(itemId)) {
+                for (Neighbor n : sources().lists(tenant, itemScope(), v, List.of(itemId)).get(itemId)) {
                     ranked.add(new Scored(n.id(), n.score(), List.of(itemId)));
                 }
                 if (!ranked.isEmpty()) {
@@ -184,10 +195,10 @@ public class Recommender {
         }
         ServingModels.Loaded explicit = null;
         if (requested == Strategy.MATRIX_FACTORIZATION) {
-            explicit = models.get(tenant, "ALS_EXPLICIT");
+            explicit = sources().model(tenant, "ALS_EXPLICIT");
         } else if (requested == Strategy.AUTO) {
             try {
-                explicit = models.get(tenant, "ALS_EXPLICIT");
+                explicit = sources().model(tenant, "ALS_EXPLICIT");
             } catch (RuntimeException e) {
                 LOG.debugf("trained models unavailable, the neighbour strategies predict: %s", e.getMessage());
             }
@@ -308,10 +319,10 @@ public class Recommender {
      */
     private ServingModels.Loaded servingRankingModel(String tenant, Strategy strategy) {
         if (strategy == Strategy.EASE) {
-            return models.get(tenant, "EASE");
+            return sources().model(tenant, "EASE");
         }
-        ServingModels.Loaded implicit = models.get(tenant, "ALS_IMPLICIT");
-        return implicit != null ? implicit : models.get(tenant, "ALS_EXPLICIT");
+        ServingModels.Loaded implicit = sources().model(tenant, "ALS_IMPLICIT");
+        return implicit != null ? implicit : sources().model(tenant, "ALS_EXPLICIT");
     }
 
     /** As {@link #servingRankingModel}, but null when the models cannot be read (the automatic choice falls back). */
@@ -381,7 +392,7 @@ public class Recommender {
     private Ranking itemKnn(UserContext user) {
         try {
             String tenant = user.tenant();
-            NeighborReader.Version v = neighbors.version(tenant, itemScope());
+            NeighborReader.Version v = sources().version(tenant, itemScope());
             if (!v.exists()) {
                 return null;
             }
@@ -399,7 +410,7 @@ public class Recommender {
     private Ranking userKnn(UserContext user) {
         try {
             String tenant = user.tenant();
-            NeighborReader.Version v = neighbors.version(tenant, userScope());
+            NeighborReader.Version v = sources().version(tenant, userScope());
             if (!v.exists()) {
                 return null;
             }
@@ -463,13 +474,13 @@ public class Recommender {
     }
 
     private UserContext user(String tenant, String userId) {
-        TenantData data = tenants.get(tenant);
-        if (!consents.personalised(tenant, userId)) {
+        TenantData data = sources().data(tenant);
+        if (!sources().personalised(tenant, userId)) {
             return new UserContext(tenant, data, userId, List.of(), false);
         }
         List<UserEvent> history = data.history(userId);
         try {
-            history = RecentHistory.merge(history, recent.recent(tenant, userId));
+            history = RecentHistory.merge(history, sources().recent(tenant, userId));
         } catch (RuntimeException e) {
             LOG.debugf("recent history unavailable, the log's history serves: %s", e.getMessage());
         }
@@ -483,7 +494,7 @@ public class Recommender {
     private NeighborReader.Version requireLists(String scope, String tenant, boolean explicit) {
         NeighborReader.Version v;
         try {
-            v = neighbors.version(tenant, scope);
+            v = sources().version(tenant, scope);
         } catch (ApiError e) {
             return null;
         }
@@ -495,7 +506,7 @@ public class Recommender {
     }
 
     private NeighborSource source(String tenant, String scope, NeighborReader.Version v, List<String> ids) {
-        return NeighborSource.of(neighbors.lists(tenant, scope, v, ids));
+        return NeighborSource.of(sources().lists(tenant, scope, v, ids));
     }
 
     private List<UserEvent> recentItems(List<UserEvent> history) {

@@ -2,6 +2,7 @@ package dev.persona.recommend.training;
 
 import dev.persona.common.error.ApiError;
 import dev.persona.recommend.config.RecommendConfig;
+import dev.persona.recommend.core.EventWeights;
 import dev.persona.recommend.data.TenantData;
 import dev.persona.recommend.data.TenantStore;
 import dev.persona.recommend.model.AlsParams;
@@ -109,26 +110,12 @@ public class ModelTraining {
             progress.report("fit", iteration, total, loss);
         };
         progress.report("fit", 0, total, 0);
-        TrainedModel model;
+        TrainedModel model = fit(x, request, config.training().easeMaxItems(), fit);
         Map<String, Double> metrics = new LinkedHashMap<>();
-        AlsParams als = request.als();
-        try {
-            switch (request.type()) {
-                case "ALS_EXPLICIT" -> {
-                    ExplicitAlsModel m = ExplicitAls.train(x, als, fit);
-                    metrics.put("train_rmse", trainRmse(m, x));
-                    model = m;
-                }
-                case "ALS_IMPLICIT" -> model = ImplicitAls.train(x, als, fit);
-                default -> model = Ease.train(x, new EaseParams(request.easeLambda(),
-                        config.training().easeMaxItems(), als.threads()), fit);
-            }
-        } catch (CatalogueTooLargeException e) {
-            throw ApiError.precondition(e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiError.aborted("the training was interrupted");
+        if (model instanceof ExplicitAlsModel m) {
+            metrics.put("train_rmse", trainRmse(m, x));
         }
+        AlsParams als = request.als();
         metrics.put("loss", lastLoss[0]);
         progress.report("store", 0, 1, 0);
         byte[] bytes = ModelCodec.encode(model);
@@ -148,6 +135,34 @@ public class ModelTraining {
         LOG.infof("tenant %s: trained %s (%d users, %d items, %d interactions) in %d ms", tenant, v.version(),
                 x.numUsers(), x.numItems(), x.size(), v.elapsedMs());
         return v;
+    }
+
+    /**
+     * The interactions a model type trains on, from a copy of the tenant's log (or an evaluation's train split):
+     * latest ratings for ALS_EXPLICIT, event weights for ALS_IMPLICIT, 1 per touched item for EASE.
+     */
+    public static Interactions interactions(TenantData data, String type, EventWeights weights) {
+        return TrainingData.of(data, type, weights);
+    }
+
+    /**
+     * Trains a model of the request's type on {@code x}: the one training code path of TrainModel and of the offline
+     * evaluation. FAILED_PRECONDITION when the catalogue is too large for EASE; ABORTED when interrupted.
+     */
+    public static TrainedModel fit(Interactions x, Request request, int easeMaxItems, ProgressListener listener) {
+        AlsParams als = request.als();
+        try {
+            return switch (request.type()) {
+                case "ALS_EXPLICIT" -> ExplicitAls.train(x, als, listener);
+                case "ALS_IMPLICIT" -> ImplicitAls.train(x, als, listener);
+                default -> Ease.train(x, new EaseParams(request.easeLambda(), easeMaxItems, als.threads()), listener);
+            };
+        } catch (CatalogueTooLargeException e) {
+            throw ApiError.precondition(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiError.aborted("the training was interrupted");
+        }
     }
 
     private static double trainRmse(ExplicitAlsModel m, Interactions x) {

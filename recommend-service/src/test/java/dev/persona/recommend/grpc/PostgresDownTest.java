@@ -3,6 +3,8 @@ package dev.persona.recommend.grpc;
 import static dev.persona.common.testing.GrpcAssertions.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.persona.api.v1.EvaluateOfflineRequest;
+import dev.persona.api.v1.EvaluateOfflineResponse;
 import dev.persona.api.v1.GetStrategyMetricsRequest;
 import dev.persona.api.v1.ListModelsRequest;
 import dev.persona.api.v1.ModelType;
@@ -16,12 +18,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * With PostgreSQL unreachable, the strategies that need no trained model still serve; what needs PostgreSQL (models,
- * training, strategy metrics) says UNAVAILABLE rather than pretending nothing was trained.
+ * training, strategy metrics, offline evaluation of model strategies) says UNAVAILABLE rather than pretending nothing
+ * was trained.
  */
 @QuarkusTest
 @TestProfile(PostgresDownTest.NoPostgres.class)
@@ -50,5 +55,12 @@ class PostgresDownTest extends RecommendTestSupport {
                 .setModelType(ModelType.MODEL_TYPE_EASE).build()).forEachRemaining(r -> { }));
         assertStatus(Status.Code.UNAVAILABLE, "", () -> stub().getStrategyMetrics(
                 GetStrategyMetricsRequest.getDefaultInstance()));
+        // An offline evaluation of strategies without models needs no PostgreSQL; a model strategy's parameters do.
+        List<EvaluateOfflineResponse> evaluation = new ArrayList<>();
+        stub().evaluateOffline(EvaluateOfflineRequest.newBuilder().addStrategies(Strategy.STRATEGY_POPULAR)
+                .addStrategies(Strategy.STRATEGY_ITEM_KNN).build()).forEachRemaining(evaluation::add);
+        assertEquals(2, evaluation.get(evaluation.size() - 1).getReport().getStrategiesCount());
+        assertStatus(Status.Code.UNAVAILABLE, "", () -> stub().evaluateOffline(EvaluateOfflineRequest.newBuilder()
+                .addStrategies(Strategy.STRATEGY_UNSPECIFIED).build()).forEachRemaining(r -> { }));
     }
 }

@@ -1,5 +1,8 @@
 package dev.persona.similarity.kernel;
 
+import dev.persona.common.kernel.DuplicatePolicy;
+import dev.persona.common.kernel.IdIndex;
+import dev.persona.common.kernel.InteractionMatrix;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

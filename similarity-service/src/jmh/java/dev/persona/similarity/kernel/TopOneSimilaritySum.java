@@ -1,5 +1,10 @@
 package dev.persona.similarity.kernel;
 
+import dev.persona.common.kernel.InteractionMatrix;
+import dev.persona.common.kernel.Metric;
+import dev.persona.common.kernel.NeighborKernel;
+import dev.persona.common.kernel.NeighborLists;
+import dev.persona.common.kernel.NeighborParams;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;

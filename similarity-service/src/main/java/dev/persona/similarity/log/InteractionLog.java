@@ -1,11 +1,11 @@
 package dev.persona.similarity.log;
 
 import dev.persona.common.collect.LongIntMap;
-import dev.persona.similarity.kernel.IdIndex;
-import dev.persona.similarity.kernel.DuplicatePolicy;
-import dev.persona.similarity.kernel.InteractionMatrix;
-import dev.persona.similarity.kernel.Metric;
-import dev.persona.similarity.kernel.PairSimilarity;
+import dev.persona.common.kernel.IdIndex;
+import dev.persona.common.kernel.DuplicatePolicy;
+import dev.persona.common.kernel.InteractionMatrix;
+import dev.persona.common.kernel.Metric;
+import dev.persona.common.kernel.PairSimilarity;
 import java.util.Arrays;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;

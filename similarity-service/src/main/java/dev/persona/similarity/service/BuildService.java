@@ -2,10 +2,10 @@ package dev.persona.similarity.service;
 
 import dev.persona.common.error.ApiError;
 import dev.persona.similarity.config.SimilarityConfig;
-import dev.persona.similarity.kernel.NeighborKernel;
-import dev.persona.similarity.kernel.NeighborLists;
-import dev.persona.similarity.kernel.NeighborParams;
-import dev.persona.similarity.kernel.RowProgress;
+import dev.persona.common.kernel.NeighborKernel;
+import dev.persona.common.kernel.NeighborLists;
+import dev.persona.common.kernel.NeighborParams;
+import dev.persona.common.kernel.RowProgress;
 import dev.persona.similarity.log.Snapshot;
 import dev.persona.common.profile.ProfileClient;
 import dev.persona.similarity.store.Generation;

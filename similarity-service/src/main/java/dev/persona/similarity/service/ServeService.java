@@ -2,8 +2,8 @@ package dev.persona.similarity.service;
 
 import dev.persona.api.v1.ConsentStatus;
 import dev.persona.common.error.ApiError;
-import dev.persona.similarity.kernel.Metric;
-import dev.persona.similarity.kernel.PairSimilarity;
+import dev.persona.common.kernel.Metric;
+import dev.persona.common.kernel.PairSimilarity;
 import dev.persona.common.profile.ProfileClient;
 import dev.persona.similarity.store.Generation;
 import dev.persona.common.neighbors.Neighbor;

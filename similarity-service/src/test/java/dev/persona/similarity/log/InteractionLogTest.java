@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.persona.similarity.kernel.Metric;
-import dev.persona.similarity.kernel.NeighborKernel;
-import dev.persona.similarity.kernel.NeighborLists;
-import dev.persona.similarity.kernel.NeighborParams;
-import dev.persona.similarity.kernel.PairSimilarity;
-import dev.persona.similarity.kernel.SparseRows;
+import dev.persona.common.kernel.Metric;
+import dev.persona.common.kernel.NeighborKernel;
+import dev.persona.common.kernel.NeighborLists;
+import dev.persona.common.kernel.NeighborParams;
+import dev.persona.common.kernel.PairSimilarity;
+import dev.persona.common.kernel.SparseRows;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
