@@ -43,8 +43,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The RecommendService RPCs: validation and translation between protobuf and {@link Recommender}, nothing else.
- * EvaluateOffline answers UNIMPLEMENTED until it lands.
+ * The RecommendService RPCs: validation and translation between protobuf and {@link Recommender}, nothing else;
+ * trained models, offline evaluation and strategy metrics delegate to their own translation classes.
  */
 @GrpcService
 public class RecommendGrpcService extends RecommendServiceGrpc.RecommendServiceImplBase {
