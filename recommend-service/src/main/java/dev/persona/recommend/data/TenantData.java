@@ -40,6 +40,8 @@ public final class TenantData {
     private final Map<String, List<UserEvent>> histories = new ConcurrentHashMap<>();
     /** Each user's interests, computed on first use and dropped when the user's history changes. */
     private final Map<String, Map<String, Double>> interests = new ConcurrentHashMap<>();
+    /** Each user's ratings, computed on first use and dropped when the user's history changes. */
+    private final Map<String, Map<String, Double>> ratings = new ConcurrentHashMap<>();
     private volatile Catalogue catalogue = Catalogue.EMPTY;
     private volatile PopularitySnapshot popularity;
     private volatile Baselines baselines;
@@ -110,6 +112,16 @@ public final class TenantData {
         return cursor;
     }
 
+    /** The user's latest rating per item over the log's history ({@link Interests#ratings}), kept until it changes. */
+    public Map<String, Double> ratings(String userId) {
+        Map<String, Double> r = ratings.get(userId);
+        if (r == null) {
+            r = Map.copyOf(Interests.ratings(history(userId)));
+            ratings.put(userId, r);
+        }
+        return r;
+    }
+
     /** Whether the log was read at least once (the data may still be empty). */
     public boolean logLoaded() {
         return logLoaded;
@@ -150,6 +162,7 @@ public final class TenantData {
             h.add(event);
         }
         interests.remove(userId);
+        ratings.remove(userId);
         popularityBuilder.add(userId, event.itemId(), event.kind(), event.value(), event.atMillis());
     }
 
@@ -165,6 +178,7 @@ public final class TenantData {
     void erase(String userId) {
         histories.remove(userId);
         interests.remove(userId);
+        ratings.remove(userId);
         popularityBuilder.eraseUser(userId);
         publish(cursor);
     }

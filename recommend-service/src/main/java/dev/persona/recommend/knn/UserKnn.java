@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -34,6 +35,7 @@ public final class UserKnn {
     private final NeighborSource userNeighbors;
     private final HistorySource histories;
     private final InterestSource interests;
+    private final Function<String, Map<String, Double>> ratings;
     private final EventWeights weights;
     private final RatingScale scale;
 
@@ -44,7 +46,17 @@ public final class UserKnn {
     /** As above, with the neighbours' interests from {@code interests} (which must agree with the histories). */
     public UserKnn(NeighborSource userNeighbors, HistorySource histories, InterestSource interests,
                    EventWeights weights, RatingScale scale) {
+        this(userNeighbors, histories, interests, id -> Interests.ratings(histories.history(id)), weights, scale);
+    }
+
+    /**
+     * As above, with the neighbours' ratings from {@code ratings} (which must agree with the histories): a caller
+     * that predicts many ratings keeps each user's ratings rather than rebuilding them per prediction.
+     */
+    public UserKnn(NeighborSource userNeighbors, HistorySource histories, InterestSource interests,
+                   Function<String, Map<String, Double>> ratings, EventWeights weights, RatingScale scale) {
         this.interests = interests;
+        this.ratings = ratings;
         this.userNeighbors = userNeighbors;
         this.histories = histories;
         this.weights = weights;
@@ -122,7 +134,7 @@ public final class UserKnn {
             if (neighbor.id().equals(userId)) {
                 continue;
             }
-            Map<String, Double> theirs = Interests.ratings(histories.history(neighbor.id()));
+            Map<String, Double> theirs = ratings.apply(neighbor.id());
             Double rating = theirs.get(itemId);
             if (rating != null && average.add(neighbor.score(), rating - Interests.mean(theirs))) {
                 break;

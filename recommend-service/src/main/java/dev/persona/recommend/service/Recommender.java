@@ -236,8 +236,8 @@ public class Recommender {
                     NeighborReader.Version v = requireLists(userScope(), tenant, requested == s);
                     if (v != null && user.personalised()) {
                         p = new UserKnn(source(tenant, userScope(), v, List.of(userId)), data::history,
-                                config.eventWeights(), scale).predict(userId, user.history(), itemId,
-                                config.predictionNeighbors());
+                                data::interests, data::ratings, config.eventWeights(), scale)
+                                .predict(userId, user.history(), itemId, config.predictionNeighbors());
                     }
                 }
             } catch (ApiError e) {
