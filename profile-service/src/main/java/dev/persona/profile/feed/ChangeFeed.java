@@ -19,10 +19,9 @@ import org.jboss.logging.Logger;
 /**
  * Publishes committed events to Redis: each user's recent history (a capped list, newest first, entries
  * {@code item TAB type TAB occurredAtMillis TAB value}) and the tenant's change feed, a Redis Stream with one
- * entry per committed batch: {@code kind=events first_seq last_seq count events}, where {@code events} holds
- * one line per event, {@code seq TAB user TAB item TAB type TAB value TAB occurredAtMillis TAB recommendationId}
- * (ids never contain control characters, so TAB and newline are safe separators), or
- * {@code kind=erase user} for an erasure.
+ * entry per committed batch: {@code kind=events first_seq last_seq count} — a notification only, carrying no user
+ * or item, so that the feed holds nothing personal a later erasure would have to chase; consumers read the events
+ * themselves from ExportInteractions — or {@code kind=erase user} for an erasure.
  *
  * <p>Redis is a cache and a notification channel, never the record: when it is down, publishing is skipped
  * (and not retried for {@code persona.feed.retry-after}) so that commits never wait on it; consumers catch up
@@ -51,15 +50,8 @@ public class ChangeFeed {
         }
         List<Request> commands = new ArrayList<>();
         Map<String, List<String>> recentByUser = new LinkedHashMap<>();
-        StringBuilder lines = new StringBuilder(events.size() * 48);
         for (EventRecord e : events) {
             long millis = Math.floorDiv(e.occurredAtMicros(), 1000);
-            if (lines.length() > 0) {
-                lines.append('\n');
-            }
-            lines.append(e.sequence()).append('\t').append(e.userId()).append('\t').append(e.itemId()).append('\t')
-                    .append(e.kind().name()).append('\t').append(e.value()).append('\t').append(millis).append('\t')
-                    .append(e.recommendationId());
             recentByUser.computeIfAbsent(e.userId(), u -> new ArrayList<>())
                     .add(e.itemId() + '\t' + e.kind().name() + '\t' + millis + '\t' + e.value());
         }
@@ -68,8 +60,7 @@ public class ChangeFeed {
                 .arg("kind").arg("events")
                 .arg("first_seq").arg(events.get(0).sequence())
                 .arg("last_seq").arg(events.get(events.size() - 1).sequence())
-                .arg("count").arg(events.size())
-                .arg("events").arg(lines.toString()));
+                .arg("count").arg(events.size()));
         int cap = config.feed().recentCap();
         for (Map.Entry<String, List<String>> r : recentByUser.entrySet()) {
             String key = RedisKeys.recent(tenant, r.getKey());
