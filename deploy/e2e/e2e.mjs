@@ -143,10 +143,6 @@ const main = async () => {
     const redisArgs = ['-h', process.env.REDIS_HOST || '127.0.0.1', '-p', process.env.REDIS_PORT || '6379'];
     const keys = execFileSync('redis-cli', [...redisArgs, '--scan', '--pattern', `persona:${tenant}:*`]).toString()
       .split('\n').filter((k) => k.length > 0);
-    // The one exception, by design for now: similarity-service's erasure tombstones (`nbr-erased`, kept 24 h) so
-    // that a build that read the log before the erasure drops the user too.
-    const tombstones = keys.filter((k) => k.endsWith(':nbr-erased'));
-    keys.splice(0, keys.length, ...keys.filter((k) => !tombstones.includes(k)));
     const inRedis = keys.filter((k) => k.includes(victim));
     const read = { hash: 'HGETALL', list: 'LRANGE', string: 'GET', set: 'SMEMBERS', zset: 'ZRANGE' };
     for (const k of keys) {

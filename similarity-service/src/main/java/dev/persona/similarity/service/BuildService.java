@@ -143,15 +143,17 @@ public class BuildService {
 
         listener.progress("load", 0, 0);
         logs.catchUp(tenant, (done, total) -> listener.progress("load", done, total));
-        Set<String> excludedUsers = new HashSet<>(store.erasedSince(tenant,
+        Set<String> erasedMarks = new HashSet<>(store.erasedSince(tenant,
                 started - config.erasureMemory().toMillis()));
+        Set<String> excludedUsers = new HashSet<>();
         Set<String> inactiveItems = Set.of();
         if (scope.users()) {
             excludedUsers.addAll(profile.deniedUsers(tenant));
         } else {
             inactiveItems = profile.inactiveItems(tenant);
         }
-        Snapshot snapshot = logs.read(tenant, log -> log.snapshot(request.binary(), id -> !excludedUsers.contains(id)));
+        Snapshot snapshot = logs.read(tenant, log -> log.snapshot(request.binary(), id -> !excludedUsers.contains(id)
+                && (erasedMarks.isEmpty() || !erasedMarks.contains(NeighborStore.erasureMark(id)))));
         if (snapshot.matrix().nnz() == 0) {
             throw ApiError.precondition("the log holds no interaction to build " + scope + " neighbours from");
         }
@@ -185,8 +187,14 @@ public class BuildService {
             listener.progress("switch", 1, 1);
             pointers.switched(tenant, scope, next);
             if (scope.users()) {
-                for (String user : store.erasedSince(tenant, writeStarted - 1_000)) {
-                    store.eraseFromGeneration(tenant, scope, generation, user);
+                // Users erased while this build ran: the snapshot may hold them; find them by their marks.
+                Set<String> lateMarks = new HashSet<>(store.erasedSince(tenant, writeStarted - 1_000));
+                if (!lateMarks.isEmpty()) {
+                    for (String user : snapshot.userIds()) {
+                        if (lateMarks.contains(NeighborStore.erasureMark(user))) {
+                            store.eraseFromGeneration(tenant, scope, generation, user);
+                        }
+                    }
                 }
             }
             if (previous != null) {

@@ -27,7 +27,8 @@ import java.util.UUID;
  *       ({@link NeighborCodec}); every entity of the build's snapshot has a field, empty lists included;</li>
  *   <li>{@code persona:<t>:nbr:<scope>:lock}: the build lock, a random token with an expiry;</li>
  *   <li>{@code persona:<t>:nbr-scopes}: the scopes that were ever built; {@code persona:<t>:nbr-erased}: recent
- *       erasures (user → time), so that builds that read the log earlier still drop erased users.</li>
+ *       erasures (the SHA-256 of the user id → time), so that builds that read the log earlier still drop erased
+ *       users without the ids being kept.</li>
  * </ul>
  * A new generation is written beside the serving one and made current by one script that also checks the build
  * still holds its lock, so readers see the old generation or the new one, never a mix. Any Redis failure becomes
@@ -266,15 +267,28 @@ public class NeighborStore {
         return changed;
     }
 
+    /**
+     * The mark an erasure leaves in {@code nbr-erased}: the SHA-256 of the user id, hex. Builds compare the users they
+     * read with it, so the erased id itself is kept nowhere.
+     */
+    public static String erasureMark(String userId) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(userId.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
     /** Remembers an erasure (for builds that read the log before it) and forgets those older than {@code keep}. */
     public void rememberErasure(String tenant, String userId, long nowMillis, Duration keep) {
         batch(List.of(
-                Request.cmd(Command.ZADD).arg(erasedKey(tenant)).arg(nowMillis).arg(userId),
+                Request.cmd(Command.ZADD).arg(erasedKey(tenant)).arg(nowMillis).arg(erasureMark(userId)),
                 Request.cmd(Command.ZREMRANGEBYSCORE).arg(erasedKey(tenant)).arg("-inf")
                         .arg(nowMillis - keep.toMillis())));
     }
 
-    /** Users erased at or after {@code sinceMillis}. */
+    /** The marks ({@link #erasureMark}) of the users erased at or after {@code sinceMillis}. */
     public List<String> erasedSince(String tenant, long sinceMillis) {
         List<String> users = new ArrayList<>();
         for (Response r : send(Request.cmd(Command.ZRANGEBYSCORE).arg(erasedKey(tenant)).arg(sinceMillis).arg("+inf"))) {
