@@ -144,6 +144,7 @@ const main = async () => {
     const keys = execFileSync('redis-cli', [...redisArgs, '--scan', '--pattern', `persona:${tenant}:*`]).toString()
       .split('\n').filter((k) => k.length > 0);
     const inRedis = keys.filter((k) => k.includes(victim));
+    // Every key but the change feed (a stream), whose erase notice names the user until the stream is trimmed.
     const read = { hash: 'HGETALL', list: 'LRANGE', string: 'GET', set: 'SMEMBERS', zset: 'ZRANGE' };
     for (const k of keys) {
       const type = execFileSync('redis-cli', [...redisArgs, 'TYPE', k]).toString().trim();
