@@ -52,4 +52,21 @@ public final class Ids {
         }
         return value;
     }
+
+    /** Checks that an int lies in [min, max]; the message names the field and what is allowed. */
+    public static int range(String field, int value, int min, int max, String allowed) {
+        if (value < min || value > max) {
+            throw ApiError.invalid(field, "is " + value + "; allowed: " + allowed);
+        }
+        return value;
+    }
+
+    /** Epoch milliseconds of a timestamp field, refusing values outside the protobuf range. */
+    public static long millis(String field, com.google.protobuf.Timestamp t) {
+        if (t.getSeconds() < -62_135_596_800L || t.getSeconds() > 253_402_300_799L || t.getNanos() < 0
+                || t.getNanos() > 999_999_999) {
+            throw ApiError.invalid(field, "is not a valid timestamp");
+        }
+        return t.getSeconds() * 1000 + t.getNanos() / 1_000_000;
+    }
 }

@@ -1,6 +1,6 @@
 package dev.persona.recommend.grpc;
 
-import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.Timestamps;
 import dev.persona.api.v1.ListModelsRequest;
 import dev.persona.api.v1.ListModelsResponse;
 import dev.persona.api.v1.ModelInfo;
@@ -11,6 +11,7 @@ import dev.persona.api.v1.TrainModelResponse;
 import dev.persona.api.v1.TrainResult;
 import dev.persona.common.error.ApiError;
 import dev.persona.common.grpc.ErrorMapper;
+import dev.persona.common.validation.Ids;
 import dev.persona.recommend.config.RecommendConfig;
 import dev.persona.recommend.model.AlsParams;
 import dev.persona.recommend.training.ModelStore;
@@ -79,9 +80,9 @@ class ModelRpcs {
             case MODEL_TYPE_EASE -> "EASE";
             default -> throw ApiError.invalid("model_type", "is required: ALS_EXPLICIT, ALS_IMPLICIT or EASE");
         };
-        int factors = r.getFactors() == 0 ? 64 : range("factors", r.getFactors(), 1, 1024, "1 to 1,024 (0 means 64)");
+        int factors = r.getFactors() == 0 ? 64 : Ids.range("factors", r.getFactors(), 1, 1024, "1 to 1,024 (0 means 64)");
         int iterations = r.getIterations() == 0 ? 15
-                : range("iterations", r.getIterations(), 1, 1000, "1 to 1,000 (0 means 15)");
+                : Ids.range("iterations", r.getIterations(), 1, 1000, "1 to 1,000 (0 means 15)");
         double reg = r.getRegularization();
         if (!(reg >= 0) || Double.isInfinite(reg)) {
             throw ApiError.invalid("regularization", "is " + reg + "; allowed: a finite number, 0 or more");
@@ -91,7 +92,7 @@ class ModelRpcs {
             throw ApiError.invalid("alpha", "is " + alpha + "; allowed: a finite number, 0 or more");
         }
         int threads = r.getThreads() == 0 ? config.training().threads()
-                : range("threads", r.getThreads(), 1, 256, "0 to 256 (0 means the configured default)");
+                : Ids.range("threads", r.getThreads(), 1, 256, "0 to 256 (0 means the configured default)");
         AlsParams defaults = type.equals("ALS_EXPLICIT") ? AlsParams.explicitDefaults() : AlsParams.implicitDefaults();
         AlsParams als = defaults.withFactors(factors).withIterations(iterations)
                 .withLambda(reg == 0 ? defaults.lambda() : reg).withAlpha(alpha == 0 ? 40 : alpha)
@@ -111,7 +112,7 @@ class ModelRpcs {
         for (ModelStore.Version v : store.list(tenant, type)) {
             b.addModels(ModelInfo.newBuilder().setModelVersion(v.version()).setModelType(type(v.type()))
                     .setFactors(v.factors()).setIterations(v.iterations()).setRegularization(v.regularization())
-                    .setAlpha(v.alpha()).setSeed(v.seed()).setTrainedAt(timestamp(v.trainedAtMillis()))
+                    .setAlpha(v.alpha()).setSeed(v.seed()).setTrainedAt(Timestamps.fromMillis(v.trainedAtMillis()))
                     .putAllTrainingMetrics(v.metrics()).setTrainedToSequence(v.trainedToSequence())
                     .setServing(v.serving()).setUsers(v.users()).setItems(v.items()).setElapsedMs(v.elapsedMs()));
         }
@@ -124,17 +125,5 @@ class ModelRpcs {
             case "ALS_IMPLICIT" -> ModelType.MODEL_TYPE_ALS_IMPLICIT;
             default -> ModelType.MODEL_TYPE_EASE;
         };
-    }
-
-    private static Timestamp timestamp(long millis) {
-        return Timestamp.newBuilder().setSeconds(Math.floorDiv(millis, 1000))
-                .setNanos((int) Math.floorMod(millis, 1000) * 1_000_000).build();
-    }
-
-    private static int range(String field, int value, int min, int max, String allowed) {
-        if (value < min || value > max) {
-            throw ApiError.invalid(field, "is " + value + "; allowed: " + allowed);
-        }
-        return value;
     }
 }

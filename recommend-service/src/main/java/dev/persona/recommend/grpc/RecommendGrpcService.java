@@ -1,6 +1,7 @@
 package dev.persona.recommend.grpc;
 
 import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.Timestamps;
 import dev.persona.api.v1.EvaluateOfflineRequest;
 import dev.persona.api.v1.EvaluateOfflineResponse;
 import dev.persona.api.v1.Explanation;
@@ -104,7 +105,7 @@ public class RecommendGrpcService extends RecommendServiceGrpc.RecommendServiceI
             } catch (SQLException e) {
                 throw ApiError.unavailable("PostgreSQL failed: " + e.getMessage(), e);
             }
-            GetStrategyMetricsResponse.Builder b = GetStrategyMetricsResponse.newBuilder().setUntil(timestamp(until));
+            GetStrategyMetricsResponse.Builder b = GetStrategyMetricsResponse.newBuilder().setUntil(Timestamps.fromMillis(until));
             if (request.hasSince()) {
                 b.setSince(request.getSince());
             }
@@ -126,12 +127,6 @@ public class RecommendGrpcService extends RecommendServiceGrpc.RecommendServiceI
         }
         return t.getSeconds() * 1000 + t.getNanos() / 1_000_000;
     }
-
-    private static Timestamp timestamp(long millis) {
-        return Timestamp.newBuilder().setSeconds(Math.floorDiv(millis, 1000))
-                .setNanos((int) Math.floorMod(millis, 1000) * 1_000_000).build();
-    }
-
     @Override
     @Blocking
     public void recommend(RecommendRequest request, StreamObserver<RecommendResponse> out) {

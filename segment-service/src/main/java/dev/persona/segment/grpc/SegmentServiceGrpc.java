@@ -1,6 +1,5 @@
 package dev.persona.segment.grpc;
 
-import com.google.protobuf.Timestamp;
 import dev.persona.api.v1.AssignSegmentRequest;
 import dev.persona.api.v1.AssignSegmentResponse;
 import dev.persona.api.v1.BuildSegmentationRequest;
@@ -99,23 +98,23 @@ public class SegmentServiceGrpc extends SegmentServiceImplBase {
                     + "; use LOG1P_ZSCORE, ZSCORE or NONE");
         };
         boolean rfm = method == Method.RFM_SCORES;
-        int k = rfm ? 0 : range("k", r.getK(), 0, 100, "0 (choose k automatically) to 100");
-        int kMin = r.getKMin() == 0 ? 2 : range("k_min", r.getKMin(), 2, 100, "2 to 100 (0 means 2)");
+        int k = rfm ? 0 : Ids.range("k", r.getK(), 0, 100, "0 (choose k automatically) to 100");
+        int kMin = r.getKMin() == 0 ? 2 : Ids.range("k_min", r.getKMin(), 2, 100, "2 to 100 (0 means 2)");
         int kMax = r.getKMax() == 0 ? Math.max(10, kMin) : r.getKMax();
         if (kMax < kMin) {
             throw ApiError.invalid("k_max", "is " + kMax + ", below k_min " + kMin + "; raise k_max or lower k_min");
         }
-        range("k_max", kMax, 2, 100, "k_min to 100 (0 means 10)");
-        int nInit = r.getNInit() == 0 ? 10 : range("n_init", r.getNInit(), 1, 1000, "1 to 1,000 (0 means 10)");
+        Ids.range("k_max", kMax, 2, 100, "k_min to 100 (0 means 10)");
+        int nInit = r.getNInit() == 0 ? 10 : Ids.range("n_init", r.getNInit(), 1, 1000, "1 to 1,000 (0 means 10)");
         int maxIterations = r.getMaxIterations() == 0 ? 300
-                : range("max_iterations", r.getMaxIterations(), 1, 10_000, "1 to 10,000 (0 means 300)");
+                : Ids.range("max_iterations", r.getMaxIterations(), 1, 10_000, "1 to 10,000 (0 means 300)");
         FeatureSpec features;
         try {
             features = FeatureSpec.parse(r.getFeaturesList());
         } catch (IllegalArgumentException e) {
             throw ApiError.invalid("features", e.getMessage());
         }
-        Long asOf = r.hasAsOf() ? millis("as_of", r.getAsOf()) : null;
+        Long asOf = r.hasAsOf() ? Ids.millis("as_of", r.getAsOf()) : null;
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         GroupingParams params = new GroupingParams(method, k, kMin, kMax, r.getSeed(), nInit, maxIterations, workers,
                 miniBatchAbove, wardExactMax);
@@ -136,7 +135,7 @@ public class SegmentServiceGrpc extends SegmentServiceImplBase {
         String tenant = Tenant.current();
         GrpcCalls.unary(out, () -> {
             int size = request.getPageSize() == 0 ? 100
-                    : range("page_size", request.getPageSize(), 1, 1000, "1 to 1,000 (0 means 100)");
+                    : Ids.range("page_size", request.getPageSize(), 1, 1000, "1 to 1,000 (0 means 100)");
             SegmentationStore.Page page = segmentations.list(tenant, size, request.getPageToken());
             return ListSegmentationsResponse.newBuilder().addAllSegmentations(page.segmentations())
                     .setNextPageToken(page.nextToken()).build();
@@ -162,7 +161,7 @@ public class SegmentServiceGrpc extends SegmentServiceImplBase {
             String segmentation = Ids.require("segmentation_id", request.getSegmentationId());
             String segment = Ids.require("segment_id", request.getSegmentId());
             int batch = request.getBatchSize() == 0 ? 10_000
-                    : range("batch_size", request.getBatchSize(), 1, 100_000, "1 to 100,000 (0 means 10,000)");
+                    : Ids.range("batch_size", request.getBatchSize(), 1, 100_000, "1 to 100,000 (0 means 10,000)");
             List<String> ids = new ArrayList<>(Math.min(batch, 10_000));
             segmentations.members(tenant, segmentation, segment, (user, s) -> {
                 ids.add(user);
@@ -205,22 +204,6 @@ public class SegmentServiceGrpc extends SegmentServiceImplBase {
         } catch (RuntimeException e) {
             stream.fail(e);
         }
-    }
-
-    private static int range(String field, int value, int min, int max, String allowed) {
-        if (value < min || value > max) {
-            throw ApiError.invalid(field, "is " + value + "; allowed: " + allowed);
-        }
-        return value;
-    }
-
-    /** Epoch milliseconds of a timestamp field, refusing values outside the protobuf range. */
-    static long millis(String field, Timestamp t) {
-        if (t.getSeconds() < -62_135_596_800L || t.getSeconds() > 253_402_300_799L || t.getNanos() < 0
-                || t.getNanos() > 999_999_999) {
-            throw ApiError.invalid(field, "is not a valid timestamp");
-        }
-        return t.getSeconds() * 1000 + t.getNanos() / 1_000_000;
     }
 
     /** A server stream written from a worker thread: throttled progress, data messages, one end. */

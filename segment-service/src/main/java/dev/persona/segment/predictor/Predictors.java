@@ -1,6 +1,7 @@
 package dev.persona.segment.predictor;
 
 import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.Timestamps;
 import dev.persona.api.v1.AudienceMember;
 import dev.persona.api.v1.FeatureContribution;
 import dev.persona.api.v1.FeatureImportance;
@@ -116,10 +117,10 @@ public class Predictors {
         int horizon = 0;
         Long cutoff = null;
         if (!attribute) {
-            horizon = r.getHorizonDays() == 0 ? 90 : range("horizon_days", r.getHorizonDays(), 1, 3650,
+            horizon = r.getHorizonDays() == 0 ? 90 : Ids.range("horizon_days", r.getHorizonDays(), 1, 3650,
                     "1 to 3650 days, or 0 for 90");
             if (r.hasCutoff()) {
-                cutoff = millis("cutoff", r.getCutoff());
+                cutoff = Ids.millis("cutoff", r.getCutoff());
             }
         }
         PredictorModel.Algorithm algorithm = switch (r.getAlgorithm()) {
@@ -129,8 +130,8 @@ public class Predictors {
             default -> throw ApiError.invalid("algorithm", "is not a known PredictorAlgorithm; use "
                     + "PREDICTOR_ALGORITHM_DECISION_TREE or PREDICTOR_ALGORITHM_LOGISTIC_REGRESSION");
         };
-        int maxDepth = r.getMaxDepth() == 0 ? 5 : range("max_depth", r.getMaxDepth(), 1, 64, "1 to 64, or 0 for 5");
-        int minLeaf = r.getMinLeaf() == 0 ? 20 : range("min_leaf", r.getMinLeaf(), 1, Integer.MAX_VALUE,
+        int maxDepth = r.getMaxDepth() == 0 ? 5 : Ids.range("max_depth", r.getMaxDepth(), 1, 64, "1 to 64, or 0 for 5");
+        int minLeaf = r.getMinLeaf() == 0 ? 20 : Ids.range("min_leaf", r.getMinLeaf(), 1, Integer.MAX_VALUE,
                 "1 or more, or 0 for 20");
         double l2 = r.getL2();
         if (!Double.isFinite(l2) || l2 < 0) {
@@ -139,7 +140,7 @@ public class Predictors {
         if (l2 == 0) {
             l2 = 1.0;
         }
-        int folds = r.getValidationFolds() == 0 ? 5 : range("validation_folds", r.getValidationFolds(), 2, 20,
+        int folds = r.getValidationFolds() == 0 ? 5 : Ids.range("validation_folds", r.getValidationFolds(), 2, 20,
                 "2 to 20, or 0 for 5");
         FeatureSpec features;
         boolean named = r.getFeaturesCount() > 0;
@@ -243,7 +244,7 @@ public class Predictors {
             TrainPredictorResponse.Builder b = TrainPredictorResponse.newBuilder().setModelId(modelId)
                     .setMetrics(metrics).addAllFeatureImportances(importances).setTrainedAt(timestamp(now));
             if (usedCutoff != null) {
-                b.setCutoff(timestamp(usedCutoff));
+                b.setCutoff(Timestamps.fromMillis(usedCutoff));
             }
             return b.build();
         });
@@ -399,7 +400,7 @@ public class Predictors {
     public PredictOutcomeResponse predict(String tenant, PredictOutcomeRequest request) {
         String modelId = Ids.require("model_id", request.getModelId());
         String userId = Ids.require("user_id", request.getUserId());
-        Long asOf = request.hasAsOf() ? millis("as_of", request.getAsOf()) : null;
+        Long asOf = request.hasAsOf() ? Ids.millis("as_of", request.getAsOf()) : null;
         StoredPredictor predictor = store.find(tenant, modelId)
                 .orElseThrow(() -> ApiError.notFound("model_id", modelId));
         PredictorModel model = predictor.model();
@@ -484,8 +485,8 @@ public class Predictors {
         if (r.getLimit() < 0) {
             throw ApiError.invalid("limit", "is " + r.getLimit() + "; allowed: 0 or more (0 means no limit)");
         }
-        Long asOf = scored && r.hasAsOf() ? millis("as_of", r.getAsOf()) : null;
-        int batch = r.getBatchSize() == 0 ? 10_000 : range("batch_size", r.getBatchSize(), 1, 100_000,
+        Long asOf = scored && r.hasAsOf() ? Ids.millis("as_of", r.getAsOf()) : null;
+        int batch = r.getBatchSize() == 0 ? 10_000 : Ids.range("batch_size", r.getBatchSize(), 1, 100_000,
                 "1 to 100000, or 0 for 10000");
         return new AudienceSpec(segmentation, List.copyOf(segments), modelId, min, max, r.getLimit(), asOf, batch);
     }
@@ -582,27 +583,7 @@ public class Predictors {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    private static int range(String field, int value, int min, int max, String allowed) {
-        if (value < min || value > max) {
-            throw ApiError.invalid(field, "is " + value + "; allowed: " + allowed);
-        }
-        return value;
-    }
-
-    /** Epoch milliseconds of a timestamp field, refusing values outside the protobuf range. */
-    static long millis(String field, Timestamp t) {
-        if (t.getSeconds() < -62_135_596_800L || t.getSeconds() > 253_402_300_799L || t.getNanos() < 0
-                || t.getNanos() > 999_999_999) {
-            throw ApiError.invalid(field, "is not a valid timestamp");
-        }
-        return t.getSeconds() * 1000 + t.getNanos() / 1_000_000;
-    }
-
     private static Timestamp timestamp(Instant t) {
         return Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()).build();
-    }
-
-    private static Timestamp timestamp(long millis) {
-        return timestamp(Instant.ofEpochMilli(millis));
     }
 }

@@ -1,6 +1,6 @@
 package dev.persona.segment.segmentation;
 
-import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.Timestamps;
 import dev.persona.api.v1.Algorithm;
 import dev.persona.api.v1.AssignSegmentResponse;
 import dev.persona.api.v1.FeatureScaling;
@@ -178,13 +178,13 @@ public class Segmentations {
                     case HIERARCHICAL -> Algorithm.ALGORITHM_HIERARCHICAL;
                     case RFM_SCORES -> Algorithm.ALGORITHM_RFM_SCORES;
                 })
-                .setCreatedAt(timestamp(now.getEpochSecond() * 1_000_000 + now.getNano() / 1000))
+                .setCreatedAt(Timestamps.fromMicros(now.getEpochSecond() * 1_000_000 + now.getNano() / 1000))
                 .addAllFeatures(g.featureNames())
                 .setSse(g.sse())
                 .setSilhouette(g.silhouette())
                 .setUsers(g.userIds().size())
                 .setUsersSkipped(skipped)
-                .setAsOf(timestamp(asOf * 1000))
+                .setAsOf(Timestamps.fromMillis(asOf))
                 .setScaling(switch (request.scaling()) {
                     case LOG1P_ZSCORE -> FeatureScaling.FEATURE_SCALING_LOG1P_ZSCORE;
                     case ZSCORE -> FeatureScaling.FEATURE_SCALING_ZSCORE;
@@ -204,12 +204,6 @@ public class Segmentations {
         }
         return b.build();
     }
-
-    private static Timestamp timestamp(long micros) {
-        return Timestamp.newBuilder().setSeconds(Math.floorDiv(micros, 1_000_000))
-                .setNanos((int) Math.floorMod(micros, 1_000_000) * 1000).build();
-    }
-
     /** The stored segmentation. */
     public Segmentation get(String tenant, String segmentationId) {
         return store.find(tenant, segmentationId)
