@@ -58,10 +58,15 @@ public class ServingModels {
     public Loaded get(String tenant, String type) {
         Map<String, Loaded> models = tenants.get(tenant);
         if (models == null) {
-            store.serving(tenant); // fails with UNAVAILABLE rather than pretending nothing was trained
-            models = refresh(tenant);
+            models = firstLoad(tenant);
         }
         return models.get(type);
+    }
+
+    /** First use of a tenant: a PostgreSQL failure is UNAVAILABLE rather than pretending nothing was trained. */
+    private synchronized Map<String, Loaded> firstLoad(String tenant) {
+        Map<String, Loaded> models = tenants.get(tenant);
+        return models != null ? models : load(tenant, store.serving(tenant));
     }
 
     /**
@@ -69,14 +74,19 @@ public class ServingModels {
      * failure keeps (and returns) what it had.
      */
     public synchronized Map<String, Loaded> refresh(String tenant) {
-        Map<String, Loaded> current = tenants.getOrDefault(tenant, Map.of());
         Map<String, String> serving;
         try {
             serving = store.serving(tenant);
         } catch (RuntimeException e) {
             LOG.debugf("serving models of tenant %s not re-read: %s", tenant, e.getMessage());
-            return current;
+            return tenants.getOrDefault(tenant, Map.of());
         }
+        return load(tenant, serving);
+    }
+
+    /** Decodes what changed against the tenant's serving versions and swaps it in. */
+    private Map<String, Loaded> load(String tenant, Map<String, String> serving) {
+        Map<String, Loaded> current = tenants.getOrDefault(tenant, Map.of());
         Map<String, Loaded> next = new ConcurrentHashMap<>();
         for (Map.Entry<String, String> e : serving.entrySet()) {
             Loaded had = current.get(e.getKey());
