@@ -89,7 +89,7 @@ public final class Grouping {
             for (int kk = params.kMin(); kk <= Math.max(kMax, params.kMin()); kk++) {
                 String phase = "cluster k=" + kk;
                 int[] l = labels(points, ward, kk, params, phase, progress);
-                double sse = sse(points, l, kk);
+                double sse = sse(points, l, scaledCentroids(points, l, kk));
                 progress.report("silhouette", 0, 1, 0);
                 double s = silhouette.mean(points, l, kk);
                 progress.report("silhouette", 1, 1, 0);
@@ -110,7 +110,7 @@ public final class Grouping {
             progress.report("silhouette", 1, 1, 0);
         }
         double[][] centroids = scaledCentroids(points, labels, k);
-        double sse = sse(points, labels, k);
+        double sse = sse(points, labels, centroids);
         return finish(features, labels, k, centroids, sse, bestSilhouette, candidates, note, params.method());
     }
 
@@ -148,9 +148,8 @@ public final class Grouping {
         return c;
     }
 
-    /** Sum of squared distances of each point to its cluster's mean. */
-    static double sse(Points points, int[] labels, int k) {
-        double[][] c = scaledCentroids(points, labels, k);
+    /** Sum of squared distances of each point to its cluster's centroid. */
+    static double sse(Points points, int[] labels, double[][] c) {
         double sse = 0;
         for (int i = 0; i < labels.length; i++) {
             sse += squared(points, i, c[labels[i]]);
