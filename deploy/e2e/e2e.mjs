@@ -144,12 +144,12 @@ const main = async () => {
     const keys = execFileSync('redis-cli', [...redisArgs, '--scan', '--pattern', `persona:${tenant}:*`]).toString()
       .split('\n').filter((k) => k.length > 0);
     const inRedis = keys.filter((k) => k.includes(victim));
-    // Every key but the change feed (a stream), whose erase notice names the user until the stream is trimmed.
-    const read = { hash: 'HGETALL', list: 'LRANGE', string: 'GET', set: 'SMEMBERS', zset: 'ZRANGE' };
+    // Every key, the change feed included: its erase notice leaves once every service has applied it.
+    const read = { hash: 'HGETALL', list: 'LRANGE', string: 'GET', set: 'SMEMBERS', zset: 'ZRANGE', stream: 'XRANGE' };
     for (const k of keys) {
       const type = execFileSync('redis-cli', [...redisArgs, 'TYPE', k]).toString().trim();
       if (read[type]) {
-        const args = type === 'list' || type === 'zset' ? [k, '0', '-1'] : [k];
+        const args = type === 'list' || type === 'zset' ? [k, '0', '-1'] : type === 'stream' ? [k, '-', '+'] : [k];
         const dump = execFileSync('redis-cli', [...redisArgs, '--no-raw', read[type], ...args]).toString();
         if (dump.includes(victim)) inRedis.push(k);
       }
@@ -157,7 +157,7 @@ const main = async () => {
     return { rows: Number(rows), inRedis };
   };
   let left = await erasedEverywhere();
-  for (let i = 0; i < 60 && (left.rows > 0 || left.inRedis.length > 0); i++) {
+  for (let i = 0; i < 90 && (left.rows > 0 || left.inRedis.length > 0); i++) {
     await sleep(500);
     left = await erasedEverywhere();
   }

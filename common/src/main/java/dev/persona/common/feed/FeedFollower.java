@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -19,7 +19,9 @@ import org.jboss.logging.Logger;
  * erasure. Tenants are discovered by scanning for feeds every {@code persona.feed.discover-every}. Where the feed was
  * last read is kept in Redis per tenant and consumer ({@code persona:<t>:<consumer>-feed-cursor}), so a restart
  * resumes there and erasures announced while every replica was down are still applied. Every replica reads every
- * entry. Not a CDI bean: each service that follows the feed starts one with its listener at startup.
+ * entry, and says how far it has read in the tenant's {@link FeedReaders} hash (on every handled batch and every
+ * discovery pass), so that profile-service trims only what every replica has handled. Not a CDI bean: each
+ * service that follows the feed starts one with its listener at startup.
  */
 public final class FeedFollower {
 
@@ -32,6 +34,8 @@ public final class FeedFollower {
     private final String consumer;
     private final Duration block;
     private final Duration discoverEvery;
+    /** This replica's field in the readers hashes. */
+    private final String readerField;
 
     /** Feed key → last entry id read. */
     private final Map<String, String> cursors = new ConcurrentHashMap<>();
@@ -53,6 +57,9 @@ public final class FeedFollower {
         this.consumer = consumer;
         this.block = block;
         this.discoverEvery = discoverEvery;
+        String host = System.getenv("HOSTNAME");
+        String random = UUID.randomUUID().toString().substring(0, 8);
+        this.readerField = FeedReaders.field(consumer, host == null || host.isBlank() ? random : host + "-" + random);
     }
 
     /** Starts following on a daemon thread. */
@@ -61,8 +68,16 @@ public final class FeedFollower {
         loop.start();
     }
 
+    /** Stops following and withdraws this replica from the readers hashes (best effort). */
     public void stop() {
         running = false;
+        for (String feed : cursors.keySet()) {
+            try {
+                send(Request.cmd(Command.HDEL).arg(readersKey(feed)).arg(readerField));
+            } catch (RuntimeException e) {
+                LOG.debugf("feed reader of %s not withdrawn: %s", feed, e.getMessage());
+            }
+        }
     }
 
     /** Tenants whose feed this replica follows. */
@@ -114,6 +129,15 @@ public final class FeedFollower {
                 }
             }
         } while (!"0".equals(cursor));
+        for (Map.Entry<String, String> c : cursors.entrySet()) {
+            sayReadTo(c.getKey(), c.getValue());
+        }
+    }
+
+    /** Records in the feed's readers hash that this replica has handled the feed up to {@code id}. */
+    private void sayReadTo(String feed, String id) {
+        send(Request.cmd(Command.HSET).arg(readersKey(feed)).arg(readerField)
+                .arg(FeedReaders.value(id, System.currentTimeMillis())));
     }
 
     private void readOnce() throws InterruptedException {
@@ -184,6 +208,7 @@ public final class FeedFollower {
                 cursors.put(feed, handled);
                 try {
                     send(Request.cmd(Command.SET).arg(cursorKey(feed)).arg(handled));
+                    sayReadTo(feed, handled);
                 } catch (RuntimeException e) {
                     LOG.debugf("feed cursor of tenant %s not saved: %s", tenant, e.getMessage());
                 }
@@ -212,8 +237,12 @@ public final class FeedFollower {
         return RedisKeys.decode(feed.substring("persona:".length(), feed.length() - FEED_SUFFIX.length()));
     }
 
+    private static String readersKey(String feed) {
+        return RedisKeys.feedReaders(tenantOf(feed));
+    }
+
     private String cursorKey(String feed) {
-        return feed.substring(0, feed.length() - FEED_SUFFIX.length()) + ":" + consumer + "-feed-cursor";
+        return RedisKeys.feedCursor(tenantOf(feed), consumer);
     }
 
     private Response send(Request request) {

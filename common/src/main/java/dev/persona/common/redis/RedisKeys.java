@@ -21,6 +21,19 @@ public final class RedisKeys {
         return tenantPrefix(tenant) + "feed";
     }
 
+    /**
+     * Where each replica that follows a tenant's change feed last read it (a Redis hash, one field per replica;
+     * see {@code dev.persona.common.feed.FeedReaders}).
+     */
+    public static String feedReaders(String tenant) {
+        return tenantPrefix(tenant) + "feed-readers";
+    }
+
+    /** Where a consumer of a tenant's change feed resumes after a restart. */
+    public static String feedCursor(String tenant, String consumer) {
+        return tenantPrefix(tenant) + consumer + "-feed-cursor";
+    }
+
     /** A user's recent history (a Redis list, newest first). */
     public static String recent(String tenant, String userId) {
         return tenantPrefix(tenant) + "recent:" + userId;

@@ -82,4 +82,49 @@ class FeedFollowerTest {
                 "each of the sick tenant's erasures exactly once, in order, after the failures");
         assertTrue(erased.indexOf(well + "/b1") < erased.indexOf(sick + "/a1"), "the well tenant did not wait");
     }
+
+    @Test
+    void eachReplicaSaysHowFarItReadAndWithdrawsWhenStopped() throws Exception {
+        String tenant = "t-" + UUID.randomUUID();
+        String consumer = "test-" + UUID.randomUUID();
+        append(tenant, "kind", "erase", "user", "a1");
+        List<String> erased = new CopyOnWriteArrayList<>();
+        FeedListener listener = new FeedListener() {
+            @Override
+            public void eventsCommitted(String t) {
+            }
+
+            @Override
+            public void userErased(String t, String userId) {
+                if (t.equals(tenant)) {
+                    erased.add(userId);
+                }
+            }
+        };
+        follower = new FeedFollower(redis, listener, consumer, Duration.ofMillis(100), Duration.ofMillis(100));
+        follower.start();
+        String lastId = redis.send(Request.cmd(Command.XREVRANGE).arg(RedisKeys.feed(tenant)).arg("+").arg("-")
+                .arg("COUNT").arg(1)).await().atMost(Duration.ofSeconds(5)).get(0).get(0).toString();
+        long deadline = System.currentTimeMillis() + 10_000;
+        String mine = null;
+        while (System.currentTimeMillis() < deadline) {
+            var readers = redis.send(Request.cmd(Command.HGETALL).arg(RedisKeys.feedReaders(tenant)))
+                    .await().atMost(Duration.ofSeconds(5));
+            for (String field : readers.getKeys()) {
+                if (field.startsWith(consumer + "/") && readers.get(field).toString().startsWith(lastId + " ")) {
+                    mine = field;
+                }
+            }
+            if (mine != null) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        assertEquals(List.of("a1"), erased);
+        assertTrue(mine != null, "the replica's field names the erase entry it handled");
+        follower.stop();
+        follower = null;
+        assertEquals(0, redis.send(Request.cmd(Command.HEXISTS).arg(RedisKeys.feedReaders(tenant)).arg(mine))
+                .await().atMost(Duration.ofSeconds(5)).toInteger());
+    }
 }

@@ -3,6 +3,7 @@ package dev.persona.profile.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.List;
 
 /** Every tunable of profile-service, under the {@code persona.} prefix of application.properties. */
 @ConfigMapping(prefix = "persona")
@@ -62,6 +63,18 @@ public interface ProfileConfig {
 
         @WithName("retry-after")
         Duration retryAfter();
+
+        /** The services that follow the feed: an entry leaves once each of them has handled it. */
+        @WithName("consumers")
+        List<String> consumers();
+
+        /** How often the feeds are trimmed of entries every consumer has handled. */
+        @WithName("trim-every")
+        Duration trimEvery();
+
+        /** A replica that has not said how far it read for this long is taken as gone. */
+        @WithName("reader-gone-after")
+        Duration readerGoneAfter();
     }
 
     /** Derived profiles. */
