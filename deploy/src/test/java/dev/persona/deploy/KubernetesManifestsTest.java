@@ -68,6 +68,12 @@ class KubernetesManifestsTest {
     static final Set<String> AUTOSCALED = Set.of("similarity-service", "recommend-service");
     /** The label that makes a pod, in any namespace, a client allowed to call the services (the CLI, gateways). */
     static final String CLIENT_LABEL = "persona.dev/client";
+    /** The policy that lets Prometheus scrape the services, and the pod and namespace it lets in. */
+    static final String SCRAPER_POLICY = "persona-allow-prometheus";
+    static final Map<String, String> SCRAPER_LABELS = Map.of("app.kubernetes.io/name", "prometheus");
+    static final Map<String, String> SCRAPER_NAMESPACE = Map.of("kubernetes.io/metadata.name", "monitoring");
+    /** The labels of the namespace the suite runs in, for the policies' evaluation (the manifests name none). */
+    static final Map<String, String> OWN_NAMESPACE = Map.of("kubernetes.io/metadata.name", "persona");
     /** Connections a PostgreSQL with the default max_connections of 100 offers, less 3 reserved for superusers. */
     static final int POSTGRES_CONNECTIONS = 97;
 
@@ -160,6 +166,9 @@ class KubernetesManifestsTest {
             if (p.getSpec().getIngress() == null || p.getSpec().getIngress().isEmpty()) {
                 assertEquals(deployments.stream().map(this::name).toList(), selected,
                         overlay + ": the default deny covers every pod");
+            } else if (name(p).equals(SCRAPER_POLICY)) {
+                assertEquals(new TreeSet<>(SERVICES), new TreeSet<>(selected),
+                        overlay + ": Prometheus may scrape the services, and no other pod");
             } else {
                 assertEquals(List.of(name(p)), selected, overlay + ": pods of NetworkPolicy " + name(p));
             }
@@ -407,17 +416,25 @@ class KubernetesManifestsTest {
         Rendered r = rendered(overlay);
         List<Caller> callers = new ArrayList<>();
         for (Deployment d : r.all(Deployment.class)) {
-            callers.add(new Caller(name(d), podLabels(d), true));
+            callers.add(new Caller(name(d), podLabels(d), OWN_NAMESPACE));
         }
-        callers.add(new Caller("client", Map.of(CLIENT_LABEL, "true"), false));
-        callers.add(new Caller("unlabelled pod", Map.of("app.kubernetes.io/name", "other"), true));
-        callers.add(new Caller("pod of another namespace", Map.of("app.kubernetes.io/name", "other"), false));
+        Map<String, String> otherNamespace = Map.of("kubernetes.io/metadata.name", "other");
+        callers.add(new Caller("client", Map.of(CLIENT_LABEL, "true"), otherNamespace));
+        callers.add(new Caller("unlabelled pod", Map.of("app.kubernetes.io/name", "other"), OWN_NAMESPACE));
+        callers.add(new Caller("pod of another namespace", Map.of("app.kubernetes.io/name", "other"), otherNamespace));
+        callers.add(SCRAPER);
+        // Both halves of the scraper's peer must match: its labels alone, or its namespace alone, let nothing in.
+        callers.add(new Caller("prometheus-labelled pod of the suite's namespace", SCRAPER_LABELS, OWN_NAMESPACE));
+        callers.add(new Caller("prometheus-labelled pod of another namespace", SCRAPER_LABELS, otherNamespace));
+        callers.add(new Caller("other pod of the monitoring namespace", Map.of("app.kubernetes.io/name", "grafana"),
+                SCRAPER_NAMESPACE));
 
         for (Deployment target : r.all(Deployment.class)) {
             Set<String> expected = new TreeSet<>();
             String t = name(target);
             if (SERVICES.contains(t)) {
                 expected.add("client");
+                expected.add(SCRAPER.name());
                 if (t.equals("profile-service")) {
                     SERVICES.stream().filter(s -> config(s).callsProfileService()).forEach(expected::add);
                 }
@@ -437,7 +454,7 @@ class KubernetesManifestsTest {
                     .toList();
             assertFalse(policies.isEmpty(), overlay + ": " + t + " is open to every pod");
             Set<String> allowed = callers.stream()
-                    .filter(caller -> policies.stream().anyMatch(p -> admits(p, caller, port)))
+                    .filter(caller -> policies.stream().anyMatch(p -> admits(p, caller, c, port.getContainerPort())))
                     .map(Caller::name)
                     .collect(Collectors.toCollection(TreeSet::new));
             assertEquals(expected, allowed, overlay + ": who may call " + t);
@@ -451,6 +468,42 @@ class KubernetesManifestsTest {
                     }
                 }
             }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void prometheusScrapesEachServiceOnTheAnnotatedPortAndPathWhichItsPoliciesOpen(String overlay) throws IOException {
+        Rendered r = rendered(overlay);
+        for (Deployment d : r.all(Deployment.class)) {
+            Map<String, String> annotations = d.getSpec().getTemplate().getMetadata().getAnnotations();
+            String t = name(d);
+            if (!SERVICES.contains(t)) {
+                assertTrue(annotations == null || annotations.keySet().stream().noneMatch(k -> k.startsWith("prometheus.io/")),
+                        overlay + ": " + t + " serves no metrics, so asks for no scrape");
+                continue;
+            }
+            ServiceConfig cfg = config(t);
+            String id = overlay + ": " + t;
+            assertTrue(Files.readString(Paths.repository().resolve(t).resolve("pom.xml"))
+                    .contains("<artifactId>quarkus-micrometer-registry-prometheus</artifactId>"), t + " serves Prometheus metrics");
+            assertNotNull(annotations, id + " has no pod annotations");
+            assertEquals("true", annotations.get("prometheus.io/scrape"), id + ": prometheus.io/scrape");
+            assertEquals(cfg.metricsPath(), annotations.get("prometheus.io/path"), id + ": prometheus.io/path");
+            Container c = container(r, t);
+            String annotated = annotations.get("prometheus.io/port");
+            assertNotNull(annotated, id + ": prometheus.io/port");
+            assertEquals(1, c.getPorts().size(), id + " serves one port");
+            int port = c.getPorts().get(0).getContainerPort();
+            assertEquals(String.valueOf(port), annotated, id + ": the metrics port is the container port");
+            assertEquals(cfg.defaultPort(), port, id + ": metrics on the port its configuration listens on");
+            List<NetworkPolicy> letIn = r.all(NetworkPolicy.class).stream()
+                    .filter(p -> p.getSpec().getPolicyTypes().contains("Ingress")
+                            && Rendered.selects(p.getSpec().getPodSelector(), podLabels(d))
+                            && admits(p, SCRAPER, c, Integer.parseInt(annotated)))
+                    .toList();
+            assertEquals(List.of(SCRAPER_POLICY), letIn.stream().map(this::name).toList(),
+                    id + ": the scraper is let in on the annotated port, by its own policy");
         }
     }
 
@@ -532,18 +585,22 @@ class KubernetesManifestsTest {
         assertNull(probe.getTcpSocket(), id);
     }
 
-    private record Caller(String name, Map<String, String> labels, boolean sameNamespace) {
+    /** A pod that may call, by its labels and the labels of its namespace. */
+    private record Caller(String name, Map<String, String> labels, Map<String, String> namespaceLabels) {
     }
 
-    /** Whether one ingress rule of the policy lets the caller reach the port (namespaceSelector: only {} here). */
-    private static boolean admits(NetworkPolicy p, Caller caller, ContainerPort port) {
+    /** Prometheus as the scraper policy expects it: its pod labels, in the monitoring namespace. */
+    private static final Caller SCRAPER = new Caller("prometheus", SCRAPER_LABELS, SCRAPER_NAMESPACE);
+
+    /** Whether one ingress rule of the policy lets the caller reach the target container's port number {@code port}. */
+    private static boolean admits(NetworkPolicy p, Caller caller, Container target, int port) {
         if (p.getSpec().getIngress() == null) {
             return false;
         }
         for (NetworkPolicyIngressRule rule : p.getSpec().getIngress()) {
             boolean portOk = rule.getPorts() == null || rule.getPorts().stream().anyMatch(np ->
                     (np.getProtocol() == null || np.getProtocol().equals("TCP"))
-                            && (np.getPort() == null || matches(np.getPort(), port)));
+                            && (np.getPort() == null || resolvesTo(target, np.getPort(), port)));
             boolean fromOk = rule.getFrom() == null || rule.getFrom().isEmpty()
                     || rule.getFrom().stream().anyMatch(peer -> admits(peer, caller));
             if (portOk && fromOk) {
@@ -557,20 +614,19 @@ class KubernetesManifestsTest {
         if (peer.getIpBlock() != null) {
             throw new IllegalArgumentException("ipBlock peers are not evaluated here");
         }
-        if (peer.getNamespaceSelector() == null) {
-            return caller.sameNamespace()
-                    && (peer.getPodSelector() == null || Rendered.selects(peer.getPodSelector(), caller.labels()));
-        }
-        var ns = peer.getNamespaceSelector();
-        if ((ns.getMatchLabels() != null && !ns.getMatchLabels().isEmpty())
-                || (ns.getMatchExpressions() != null && !ns.getMatchExpressions().isEmpty())) {
-            throw new IllegalArgumentException("only the empty namespaceSelector (every namespace) is evaluated here");
-        }
-        return peer.getPodSelector() == null || Rendered.selects(peer.getPodSelector(), caller.labels());
+        boolean namespaceOk = peer.getNamespaceSelector() == null
+                ? caller.namespaceLabels().equals(OWN_NAMESPACE)
+                : Rendered.selects(peer.getNamespaceSelector(), caller.namespaceLabels());
+        return namespaceOk && (peer.getPodSelector() == null || Rendered.selects(peer.getPodSelector(), caller.labels()));
     }
 
-    private static boolean matches(IntOrString port, ContainerPort p) {
-        return port.getIntVal() != null ? port.getIntVal().equals(p.getContainerPort()) : port.getStrVal().equals(p.getName());
+    /** Whether a policy's port, a number or the name of one of the target container's ports, is {@code port}. */
+    private static boolean resolvesTo(Container target, IntOrString policyPort, int port) {
+        if (policyPort.getIntVal() != null) {
+            return policyPort.getIntVal() == port;
+        }
+        return target.getPorts().stream()
+                .anyMatch(p -> policyPort.getStrVal().equals(p.getName()) && p.getContainerPort() == port);
     }
 
     /** A port given by number or by the name of one of the container's ports, as a number. */

@@ -107,6 +107,15 @@ final class ServiceConfig {
         return healthPath("quarkus.smallrye-health.liveness-path", "live");
     }
 
+    /** Where Micrometer's Prometheus registry serves: under the non-application root unless the path is absolute. */
+    String metricsPath() {
+        String path = orDefault("quarkus.micrometer.export.prometheus.path", "metrics");
+        if (path.startsWith("/")) {
+            return path;
+        }
+        return "/" + strip(orDefault("quarkus.http.non-application-root-path", "q")) + "/" + strip(path);
+    }
+
     private String healthPath(String property, String fallback) {
         String q = orDefault("quarkus.http.non-application-root-path", "q");
         String health = orDefault("quarkus.smallrye-health.root-path", "health");

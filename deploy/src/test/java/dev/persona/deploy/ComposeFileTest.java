@@ -1,0 +1,463 @@
+package dev.persona.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code deploy/compose.yaml}, read into a small typed model (a key the model does not know fails the parse, so
+ * nothing goes unchecked) and checked against each service's application.properties and its Dockerfile: build
+ * context, port, environment variable names, peer addresses, start order and health checks, and that no credential
+ * other than an overridable dev default is written down. There is no Docker engine to run it here; where
+ * {@code docker compose} works, {@code docker compose config -q} validates it against the Compose specification too.
+ */
+class ComposeFileTest {
+
+    static final String POSTGRES = "postgres";
+    static final String REDIS = "redis";
+    /** The credentials the file may hold: dev defaults that an environment variable overrides. */
+    static final Set<String> DEV_DEFAULTS = Set.of("persona");
+    /** Names of environment variables that carry a credential. */
+    static final Pattern CREDENTIAL = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|_KEY|CREDENTIAL).*");
+
+    // -- the model: exactly the Compose keys the file uses ---------------------------------------------------------
+
+    record ComposeFile(String name, Map<String, ComposeService> services, Map<String, Object> volumes) {
+    }
+
+    record ComposeService(
+            String image,
+            Build build,
+            List<String> command,
+            Map<String, String> environment,
+            List<Port> ports,
+            @JsonProperty("depends_on") Map<String, Dependency> dependsOn,
+            Healthcheck healthcheck,
+            List<String> volumes,
+            @JsonProperty("read_only") Boolean readOnly,
+            List<String> tmpfs) {
+
+        Map<String, String> env() {
+            return environment == null ? Map.of() : environment;
+        }
+
+        Map<String, Dependency> dependencies() {
+            return dependsOn == null ? Map.of() : dependsOn;
+        }
+    }
+
+    record Build(String context, String dockerfile) {
+    }
+
+    record Port(int target, String published, @JsonProperty("host_ip") String hostIp, String protocol) {
+    }
+
+    record Dependency(String condition) {
+    }
+
+    record Healthcheck(List<String> test, String interval, String timeout, Integer retries,
+                       @JsonProperty("start_period") String startPeriod) {
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Path FILE = Paths.module().resolve("compose.yaml");
+    private static ComposeFile compose;
+
+    static synchronized ComposeFile compose() {
+        if (compose == null) {
+            try {
+                compose = YAML.readValue(FILE.toFile(), ComposeFile.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException(FILE + " does not fit the model", e);
+            }
+        }
+        return compose;
+    }
+
+    static ComposeService service(String name) {
+        ComposeService s = compose().services().get(name);
+        assertNotNull(s, "compose.yaml has no service " + name);
+        return s;
+    }
+
+    static List<String> services() {
+        return KubernetesManifestsTest.SERVICES;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void theFileIsTheSuiteWithItsDatastoresAndNoVersionKey() throws IOException {
+        JsonNode raw = YAML.readTree(FILE.toFile());
+        assertFalse(raw.has("version"), "the Compose specification has no version key");
+        assertEquals("persona", compose().name(), "one project name wherever compose is run from");
+        Set<String> expected = new TreeSet<>(services());
+        expected.add(POSTGRES);
+        expected.add(REDIS);
+        assertEquals(expected, new TreeSet<>(compose().services().keySet()), "services of compose.yaml");
+        assertTrue(service(POSTGRES).image().matches("postgres:\\d+"), "a PostgreSQL image by major version");
+        assertTrue(service(REDIS).image().matches("redis:\\d+"), "a Redis image by major version");
+
+        Set<String> used = new TreeSet<>();
+        compose().services().forEach((name, s) -> {
+            for (String v : s.volumes() == null ? List.<String>of() : s.volumes()) {
+                String source = v.substring(0, v.indexOf(':'));
+                assertFalse(source.startsWith(".") || source.startsWith("/"), name + " mounts a host path: " + v);
+                used.add(source);
+            }
+        });
+        Set<String> declared = compose().volumes() == null ? Set.of() : new TreeSet<>(compose().volumes().keySet());
+        assertEquals(declared, used, "every named volume is declared and used");
+        assertTrue(service(POSTGRES).volumes().stream().anyMatch(v -> v.endsWith(":/var/lib/postgresql/data")),
+                "PostgreSQL keeps its data in a named volume");
+    }
+
+    @Test
+    void theModelRefusesKeysItDoesNotKnow() {
+        assertThrows(IOException.class, () -> YAML.readValue("services: {a: {image: x, privileged: true}}", ComposeFile.class));
+        assertThrows(IOException.class, () -> YAML.readValue("version: '3.8'\nservices: {}", ComposeFile.class));
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void eachServiceIsBuiltFromItsJvmDockerfileAndTaggedAsTheManifestsExpect(String s) throws IOException {
+        ComposeService svc = service(s);
+        assertNotNull(svc.build(), s + " is built here");
+        Path context = Paths.module().resolve(svc.build().context()).normalize();
+        assertEquals(Paths.repository().resolve(s), context, s + "'s build context is its module");
+        assertEquals("src/main/docker/Dockerfile.jvm", svc.build().dockerfile(), s + " uses the JVM Dockerfile");
+        Path dockerfile = context.resolve(svc.build().dockerfile());
+        assertTrue(Files.isRegularFile(dockerfile), dockerfile + " exists");
+        assertTrue(Files.readString(dockerfile).contains("COPY --chown=185 target/quarkus-app/"),
+                s + ": the image is the packaged fast-jar, so ./mvnw package must run first");
+        assertEquals("persona/" + s + ":" + ImagesTest.projectVersion(), svc.image(),
+                s + ": the image name the dev overlay runs");
+        assertEquals(Boolean.TRUE, svc.readOnly(), s + " runs on a read-only root filesystem");
+        assertEquals(List.of("/tmp"), svc.tmpfs(), s + " has a writable /tmp, and nothing else");
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void eachServicePublishesTheOnePortItsConfigurationListensOn(String s) throws IOException {
+        ServiceConfig cfg = KubernetesManifestsTest.config(s);
+        ComposeService svc = service(s);
+        int port = port(s);
+        assertEquals(cfg.defaultPort(), port, s + "'s container port is quarkus.http.port's default");
+        Matcher expose = Pattern.compile("(?m)^EXPOSE (\\d+)$").matcher(
+                Files.readString(Paths.module().resolve(svc.build().context()).resolve(svc.build().dockerfile())));
+        assertTrue(expose.find());
+        assertEquals(port, Integer.parseInt(expose.group(1)), s + ": the port its Dockerfile exposes");
+        assertEquals(String.valueOf(port), interpolate(svc.ports().get(0).published()), s + " is published on its own port");
+        String set = svc.env().get(cfg.portEnv());
+        if (set != null) {
+            assertEquals(String.valueOf(port), interpolate(set), s + " sets " + cfg.portEnv() + " to another port");
+        }
+    }
+
+    @Test
+    void portsArePublishedOnLoopbackOnlyAndNeverTwice() {
+        Set<String> published = new HashSet<>();
+        compose().services().forEach((name, s) -> {
+            assertNotNull(s.ports(), name + " publishes its port");
+            for (Port p : s.ports()) {
+                assertEquals("127.0.0.1", p.hostIp(), name + ": dev credentials stay off the network");
+                assertEquals("tcp", p.protocol(), name);
+                assertTrue(published.add(interpolate(p.published())), name + " publishes " + p.published() + " twice");
+            }
+        });
+        assertEquals(5432, port(POSTGRES));
+        assertEquals(6379, port(REDIS));
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void environmentVariablesAreThoseTheConfigurationReads(String s) {
+        ServiceConfig cfg = KubernetesManifestsTest.config(s);
+        Map<String, String> env = service(s).env();
+        for (String name : env.keySet()) {
+            assertTrue(cfg.envNames().contains(name),
+                    s + " sets " + name + ", which its application.properties never reads " + cfg.envNames());
+        }
+        Set<String> required = new LinkedHashSet<>();
+        if (cfg.usesDatabase()) {
+            required.add(cfg.envOf("quarkus.datasource.jdbc.url"));
+            required.add(cfg.envOf("quarkus.datasource.username"));
+            required.add(cfg.envOf("quarkus.datasource.password"));
+        }
+        if (cfg.usesRedis()) {
+            required.add(cfg.envOf("quarkus.redis.hosts"));
+        }
+        if (cfg.callsProfileService()) {
+            required.add(cfg.envOf("quarkus.grpc.clients.profile.host"));
+            required.add(cfg.envOf("quarkus.grpc.clients.profile.port"));
+        }
+        assertFalse(required.contains(null), s + ": a property compose must set reads no environment variable");
+        for (String name : required) {
+            assertTrue(env.containsKey(name), s + " must set " + name + " (its default points at localhost)");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void datastoreAddressesAndCredentialsAreThoseOfTheComposeDatastores(String s) {
+        ServiceConfig cfg = KubernetesManifestsTest.config(s);
+        Map<String, String> env = service(s).env();
+        Map<String, String> pg = service(POSTGRES).env();
+        if (cfg.usesDatabase()) {
+            String url = interpolate(set(s, env, cfg.envOf("quarkus.datasource.jdbc.url")));
+            assertTrue(url.startsWith("jdbc:postgresql://"), s + ": " + url);
+            URI jdbc = URI.create(url.substring("jdbc:".length()));
+            assertEquals(POSTGRES, jdbc.getHost(), s + " reaches PostgreSQL by its compose service name");
+            assertEquals(port(POSTGRES), jdbc.getPort(), s + ": PostgreSQL's port");
+            assertEquals(interpolate(pg.get("POSTGRES_DB")), jdbc.getPath().substring(1), s + ": the database compose creates");
+            assertNull(jdbc.getQuery(), s + ": nothing, credentials least of all, in the JDBC URL's query");
+            // The same expression, so an override of POSTGRES_USER or POSTGRES_PASSWORD reaches both sides.
+            assertEquals(pg.get("POSTGRES_USER"), env.get(cfg.envOf("quarkus.datasource.username")), s + "'s database user");
+            assertEquals(pg.get("POSTGRES_PASSWORD"), env.get(cfg.envOf("quarkus.datasource.password")),
+                    s + "'s database password");
+        }
+        if (cfg.usesRedis()) {
+            URI redis = URI.create(interpolate(set(s, env, cfg.envOf("quarkus.redis.hosts"))));
+            assertEquals("redis", redis.getScheme());
+            assertEquals(REDIS, redis.getHost(), s + " reaches Redis by its compose service name");
+            assertEquals(port(REDIS), redis.getPort(), s + ": Redis's port");
+            assertNull(redis.getUserInfo(), s + ": the compose Redis has no password");
+            assertFalse(service(REDIS).command().contains("--requirepass"), "Redis asks for no password");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void peersAreAddressedByComposeServiceNameAndPort(String s) {
+        ServiceConfig cfg = KubernetesManifestsTest.config(s);
+        if (!cfg.callsProfileService()) {
+            return;
+        }
+        Map<String, String> env = service(s).env();
+        String host = interpolate(set(s, env, cfg.envOf("quarkus.grpc.clients.profile.host")));
+        String port = interpolate(set(s, env, cfg.envOf("quarkus.grpc.clients.profile.port")));
+        ComposeService peer = compose().services().get(host);
+        assertNotNull(peer, s + " calls " + host + ", which is no compose service");
+        assertNotNull(peer.build(), s + " calls " + host + ", which is not built here");
+        assertEquals(Paths.repository().resolve("profile-service"),
+                Paths.module().resolve(peer.build().context()).normalize(), s + " calls " + host + ", which is not profile-service");
+        assertEquals(String.valueOf(port(host)), port, s + " calls profile-service on the port it listens on");
+        assertNotNull(service(s).dependencies().get(host), s + " starts after the profile-service it calls");
+    }
+
+    @Test
+    void dependenciesExistAreAcyclicAndWaitForHealth() {
+        Map<String, ComposeService> all = compose().services();
+        Set<String> conditions = Set.of("service_started", "service_healthy", "service_completed_successfully");
+        all.forEach((name, s) -> s.dependencies().forEach((target, d) -> {
+            assertTrue(all.containsKey(target), name + " depends on " + target + ", which is no service");
+            assertTrue(conditions.contains(d.condition()), name + ": condition " + d.condition());
+            if (d.condition().equals("service_healthy")) {
+                assertNotNull(all.get(target).healthcheck(), name + " waits for " + target + "'s health, which it lacks");
+            }
+        }));
+        for (String name : all.keySet()) {
+            assertAcyclic(name, new ArrayList<>());
+        }
+        assertTrue(service(POSTGRES).dependencies().isEmpty() && service(REDIS).dependencies().isEmpty(),
+                "the datastores start on their own (up -d postgres redis starts nothing else)");
+        for (String s : services()) {
+            ServiceConfig cfg = KubernetesManifestsTest.config(s);
+            Map<String, Dependency> deps = service(s).dependencies();
+            Set<String> expected = new TreeSet<>();
+            if (cfg.usesDatabase()) {
+                expected.add(POSTGRES);
+            }
+            if (cfg.usesRedis()) {
+                expected.add(REDIS);
+            }
+            if (cfg.callsProfileService()) {
+                expected.add(interpolate(service(s).env().get(cfg.envOf("quarkus.grpc.clients.profile.host"))));
+            }
+            assertEquals(expected, new TreeSet<>(deps.keySet()), s + " depends on what it uses, and only that");
+            for (String d : List.of(POSTGRES, REDIS)) {
+                if (deps.containsKey(d)) {
+                    assertEquals("service_healthy", deps.get(d).condition(), s + " waits until " + d + " answers");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theDatastoresHaveHealthChecksThatAskTheServer() {
+        String pg = String.join(" ", service(POSTGRES).healthcheck().test());
+        assertTrue(pg.startsWith("CMD-SHELL pg_isready -h 127.0.0.1 "), "PostgreSQL ready over TCP, not just the socket: " + pg);
+        String redis = String.join(" ", service(REDIS).healthcheck().test());
+        assertTrue(redis.matches("CMD-SHELL redis-cli .*ping \\| grep -q PONG"), "Redis answers PONG: " + redis);
+        assertTrue(service(REDIS).command().containsAll(List.of("--save", "", "--appendonly", "no")),
+                "Redis keeps nothing on disk: " + service(REDIS).command());
+        int i = service(REDIS).command().indexOf("--save");
+        assertEquals("", service(REDIS).command().get(i + 1), "--save \"\": no snapshots");
+        assertEquals("no", service(REDIS).command().get(service(REDIS).command().indexOf("--appendonly") + 1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void eachServiceHealthCheckAsksItsReadinessPathOnItsPort(String s) {
+        ServiceConfig cfg = KubernetesManifestsTest.config(s);
+        Healthcheck h = service(s).healthcheck();
+        assertNotNull(h, s + " has a health check, others wait on it");
+        List<String> test = h.test();
+        assertEquals(List.of("CMD", "bash", "-c"), test.subList(0, 3), s + ": bash, which the runtime image has; curl is not assumed");
+        String script = test.get(3);
+        assertTrue(script.contains("/dev/tcp/127.0.0.1/" + port(s) + " "), s + " checks its own port: " + script);
+        assertTrue(script.contains("GET " + cfg.readinessPath() + " HTTP/1.1"), s + " asks " + cfg.readinessPath() + ": " + script);
+        assertTrue(script.contains("*' 200 '*"), s + ": healthy only on 200 (503 while PostgreSQL or Redis is down)");
+        assertFalse(script.replace("$$", "").contains("$"), s + ": a single $ would be interpolated by compose: " + script);
+        assertNotNull(h.startPeriod(), s + ": the JVM gets time to start");
+    }
+
+    @Test
+    void noCredentialIsWrittenDownExceptOverridableDevDefaults() {
+        Pattern overridable = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):-([^}]*)}");
+        compose().services().forEach((name, s) -> s.env().forEach((key, value) -> {
+            if (CREDENTIAL.matcher(key).matches()) {
+                Matcher m = overridable.matcher(value);
+                assertTrue(m.matches(), name + "'s " + key + " is ${VARIABLE:-dev default}, not a literal: " + value);
+                assertTrue(DEV_DEFAULTS.contains(m.group(2)), name + "'s " + key + " defaults to a dev value only");
+            }
+            String resolved = interpolate(value);
+            if (resolved.matches("[a-z]+(:[a-z]+)?://.*")) {
+                URI uri = URI.create(resolved.startsWith("jdbc:") ? resolved.substring(5) : resolved);
+                assertNull(uri.getUserInfo(), name + "'s " + key + " carries credentials");
+                assertFalse(resolved.toLowerCase().contains("password"), name + "'s " + key + " carries a password");
+            }
+        }));
+    }
+
+    @Test
+    void interpolationFollowsCompose() {
+        assertEquals("5432", interpolate("${PERSONA_TEST_UNSET_PORT:-5432}"));
+        assertEquals("a$b", interpolate("a$$b"));
+        assertEquals("x-y", interpolate("x-${PERSONA_TEST_UNSET-y}"));
+        assertThrows(AssertionError.class, () -> interpolate("${PERSONA_TEST_UNSET}"), "no dev default");
+    }
+
+    @Test
+    void dockerComposeAcceptsTheFile() throws Exception {
+        Assumptions.assumeTrue(dockerComposeWorks(),
+                "docker compose is not available here (no docker on the PATH, or `docker compose version` fails); "
+                        + "compose.yaml is checked only by this class's typed checks");
+        Process p = new ProcessBuilder("docker", "compose", "-f", FILE.toString(), "config", "-q")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "docker compose config");
+        assertEquals(0, p.exitValue(), "docker compose config -q: " + out);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /** The one container port a service publishes. */
+    static int port(String service) {
+        List<Port> ports = service(service).ports();
+        assertNotNull(ports, service + " publishes no port");
+        assertEquals(1, ports.size(), service + " publishes one port");
+        return ports.get(0).target();
+    }
+
+    private static String set(String service, Map<String, String> env, String name) {
+        String value = env.get(name);
+        assertNotNull(value, service + " does not set " + name);
+        return value;
+    }
+
+    private static final Pattern VARIABLE =
+            Pattern.compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
+
+    /**
+     * A value as compose would see it with none of the variables set, i.e. with every default: {@code ${X:-d}} and
+     * {@code ${X-d}} give d, {@code $$} gives $; a variable without a default fails (the file must work as it is).
+     */
+    static String interpolate(String value) {
+        assertNotNull(value);
+        Matcher m = VARIABLE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String replacement;
+            if (m.group().equals("$$")) {
+                replacement = "$";
+            } else if (m.group(2) != null && m.group(2).endsWith("-")) {
+                replacement = m.group(3);
+            } else {
+                throw new AssertionError("'" + m.group() + "' in '" + value + "' has no default to run with");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static void assertAcyclic(String name, List<String> path) {
+        if (path.contains(name)) {
+            fail("depends_on cycle " + path + " -> " + name);
+        }
+        path.add(name);
+        for (String next : service(name).dependencies().keySet()) {
+            if (compose().services().containsKey(next)) {
+                assertAcyclic(next, path);
+            }
+        }
+        path.remove(path.size() - 1);
+    }
+
+    static boolean dockerComposeWorks() {
+        boolean onPath = false;
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "docker"))) {
+                onPath = true;
+            }
+        }
+        if (!onPath) {
+            return false;
+        }
+        try {
+            Process p = new ProcessBuilder("docker", "compose", "version")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
