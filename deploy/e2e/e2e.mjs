@@ -1,14 +1,25 @@
 // End to end through gRPC against the running suite (./suite up), from Node: the wire contract tested from outside
 // Java. import -> neighbours -> recommend (strategies, filters, explanations, a trained model) -> segment -> predict
 // -> audience -> DeleteUser -> the user is found nowhere (gRPC answers, PostgreSQL rows, Redis keys and lists,
-// stored models). Exit code 0 when every check passes. Needs psql and redis-cli on the PATH (as ./suite does).
+// stored models). Exit code 0 when every check passes. Needs psql and redis-cli on the PATH. The datastores are those
+// ./suite up chose (.persona/stack.env); DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_NAME, REDIS_HOST, REDIS_PORT
+// override them.
 import grpc from '@grpc/grpc-js';
 import protoLoader from '@grpc/proto-loader';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import fs from 'node:fs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const stackFile = path.resolve(here, '../../.persona/stack.env');
+const stack = fs.existsSync(stackFile) ? Object.fromEntries(fs.readFileSync(stackFile, 'utf8').split('\n')
+  .map((line) => line.match(/^([A-Z_]+)=(.*)$/)).filter((m) => m).map((m) => [m[1], m[2]])) : {};
+const setting = (name, fallback) => process.env[name] || stack[name] || fallback;
+const db = ['-h', setting('DB_HOST', '127.0.0.1'), '-p', setting('DB_PORT', '5432'), '-U', setting('DB_USER', 'postgres'),
+  '-d', setting('DB_NAME', 'persona')];
+const dbEnv = { ...process.env, PGPASSWORD: setting('DB_PASSWORD', '') };
+const redisArgs = ['-h', setting('REDIS_HOST', '127.0.0.1'), '-p', setting('REDIS_PORT', '6379')];
 const protoRoot = path.resolve(here, '../../proto/src/main/proto');
 const definition = protoLoader.loadSync(
   ['persona/v1/profile_service.proto', 'persona/v1/similarity_service.proto', 'persona/v1/recommend_service.proto',
@@ -128,19 +139,15 @@ const main = async () => {
     .flatMap((b) => b.members.map((m) => m.user_id));
   check((await audienceOf()).includes(victim), 'SelectAudience includes the victim before the erasure');
 
-  // Erasure, then the id is found nowhere.
-  await unary('profile', 'DeleteUser', { user_id: victim });
-  check(await code(unary('profile', 'GetUser', { user_id: victim })) === 'NOT_FOUND', 'GetUser: NOT_FOUND');
+  // Erasure, then the id is found nowhere: first where it is before (so the search below can find it), then gone.
   const erasedEverywhere = async () => {
-    const rows = execFileSync('psql', ['-h', process.env.DB_HOST || '127.0.0.1', '-U', process.env.DB_USER || 'postgres',
-      '-d', process.env.DB_NAME || 'persona', '-tAc', `
+    const rows = execFileSync('psql', [...db, '-tAc', `
       SELECT (SELECT count(*) FROM public.users WHERE tenant_id = '${tenant}' AND user_id = '${victim}')
            + (SELECT count(*) FROM public.events WHERE tenant_id = '${tenant}' AND user_id = '${victim}')
            + (SELECT count(*) FROM segment.segment_members WHERE tenant_id = '${tenant}' AND user_id = '${victim}')
            + (SELECT count(*) FROM recommend.attributions WHERE tenant_id = '${tenant}' AND user_id = '${victim}')
            + (SELECT count(*) FROM recommend.models WHERE tenant_id = '${tenant}'
-                AND position(convert_to('${victim}', 'UTF8') in model) > 0)`]).toString().trim();
-    const redisArgs = ['-h', process.env.REDIS_HOST || '127.0.0.1', '-p', process.env.REDIS_PORT || '6379'];
+                AND position(convert_to('${victim}', 'UTF8') in model) > 0)`], { env: dbEnv }).toString().trim();
     const keys = execFileSync('redis-cli', [...redisArgs, '--scan', '--pattern', `persona:${tenant}:*`]).toString()
       .split('\n').filter((k) => k.length > 0);
     const inRedis = keys.filter((k) => k.includes(victim));
@@ -156,6 +163,11 @@ const main = async () => {
     }
     return { rows: Number(rows), inRedis };
   };
+  const before = await erasedEverywhere();
+  check(before.rows > 0 && before.inRedis.length > 0,
+    `before DeleteUser the search finds the victim: ${before.rows} PostgreSQL rows, Redis keys ${before.inRedis}`);
+  await unary('profile', 'DeleteUser', { user_id: victim });
+  check(await code(unary('profile', 'GetUser', { user_id: victim })) === 'NOT_FOUND', 'GetUser: NOT_FOUND');
   let left = await erasedEverywhere();
   for (let i = 0; i < 90 && (left.rows > 0 || left.inRedis.length > 0); i++) {
     await sleep(500);

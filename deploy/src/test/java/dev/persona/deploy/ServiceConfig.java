@@ -59,6 +59,19 @@ final class ServiceConfig {
         return m.find() ? m.group(2) : prod(property);
     }
 
+    /** Every property that applies in the prod profile (unprefixed or {@code %prod.} keys), without the prefix. */
+    Set<String> keys() {
+        Set<String> keys = new TreeSet<>();
+        for (String key : props.stringPropertyNames()) {
+            if (key.startsWith("%prod.")) {
+                keys.add(key.substring("%prod.".length()));
+            } else if (!key.startsWith("%")) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
     /** Every environment variable the service reads in the prod profile. */
     Set<String> envNames() {
         Set<String> names = new TreeSet<>();
