@@ -208,19 +208,8 @@ class ComposeFileTest {
             assertTrue(cfg.envNames().contains(name),
                     s + " sets " + name + ", which its application.properties never reads " + cfg.envNames());
         }
-        Set<String> required = new LinkedHashSet<>();
-        if (cfg.usesDatabase()) {
-            required.add(cfg.envOf("quarkus.datasource.jdbc.url"));
-            required.add(cfg.envOf("quarkus.datasource.username"));
-            required.add(cfg.envOf("quarkus.datasource.password"));
-        }
-        if (cfg.usesRedis()) {
-            required.add(cfg.envOf("quarkus.redis.hosts"));
-        }
-        if (cfg.callsProfileService()) {
-            required.add(cfg.envOf("quarkus.grpc.clients.profile.host"));
-            required.add(cfg.envOf("quarkus.grpc.clients.profile.port"));
-        }
+        Set<String> required = new LinkedHashSet<>(cfg.datastoreEnv());
+        required.addAll(cfg.peerEnv());
         assertFalse(required.contains(null), s + ": a property compose must set reads no environment variable");
         for (String name : required) {
             assertTrue(env.containsKey(name), s + " must set " + name + " (its default points at localhost)");

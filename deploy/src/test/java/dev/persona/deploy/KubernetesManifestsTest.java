@@ -232,19 +232,8 @@ class KubernetesManifestsTest {
             assertTrue(c.getEnvFrom() == null || c.getEnvFrom().isEmpty(), "every variable is named, no envFrom");
 
             Set<String> required = new LinkedHashSet<>(List.of(cfg.portEnv(), cfg.envOf("quarkus.http.host")));
-            Set<String> credentials = new LinkedHashSet<>();
-            if (cfg.usesDatabase()) {
-                credentials.add(cfg.envOf("quarkus.datasource.jdbc.url"));
-                credentials.add(cfg.envOf("quarkus.datasource.username"));
-                credentials.add(cfg.envOf("quarkus.datasource.password"));
-            }
-            if (cfg.usesRedis()) {
-                credentials.add(cfg.envOf("quarkus.redis.hosts"));
-            }
-            if (cfg.callsProfileService()) {
-                required.add(cfg.envOf("quarkus.grpc.clients.profile.host"));
-                required.add(cfg.envOf("quarkus.grpc.clients.profile.port"));
-            }
+            Set<String> credentials = cfg.datastoreEnv();
+            required.addAll(cfg.peerEnv());
             assertFalse(required.contains(null) || credentials.contains(null),
                     s + ": a property the cluster must set reads no environment variable");
             for (String name : required) {

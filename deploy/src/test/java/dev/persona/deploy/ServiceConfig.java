@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -110,6 +111,30 @@ final class ServiceConfig {
 
     boolean callsProfileService() {
         return prod("quarkus.grpc.clients.profile.host") != null;
+    }
+
+    /** The variables that carry the datastore connections (PostgreSQL URL, user, password; Redis URL): credentials. */
+    Set<String> datastoreEnv() {
+        Set<String> names = new LinkedHashSet<>();
+        if (usesDatabase()) {
+            names.add(envOf("quarkus.datasource.jdbc.url"));
+            names.add(envOf("quarkus.datasource.username"));
+            names.add(envOf("quarkus.datasource.password"));
+        }
+        if (usesRedis()) {
+            names.add(envOf("quarkus.redis.hosts"));
+        }
+        return names;
+    }
+
+    /** The variables that say where profile-service is, for a service that calls it. */
+    Set<String> peerEnv() {
+        Set<String> names = new LinkedHashSet<>();
+        if (callsProfileService()) {
+            names.add(envOf("quarkus.grpc.clients.profile.host"));
+            names.add(envOf("quarkus.grpc.clients.profile.port"));
+        }
+        return names;
     }
 
     String readinessPath() {

@@ -26,7 +26,6 @@ import org.jboss.logging.Logger;
 public final class FeedFollower {
 
     private static final Logger LOG = Logger.getLogger(FeedFollower.class);
-    private static final String FEED_SUFFIX = ":feed";
     private static final int READ_COUNT = 200;
 
     private final Redis redis;
@@ -84,7 +83,7 @@ public final class FeedFollower {
     public List<String> tenants() {
         List<String> tenants = new ArrayList<>();
         for (String key : cursors.keySet()) {
-            tenants.add(tenantOf(key));
+            tenants.add(FeedKeys.tenantOf(key));
         }
         return tenants;
     }
@@ -116,19 +115,12 @@ public final class FeedFollower {
     }
 
     private void discover() {
-        String cursor = "0";
-        do {
-            Response page = send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg("persona:*" + FEED_SUFFIX)
-                    .arg("COUNT").arg(1000).arg("TYPE").arg("stream"));
-            cursor = page.get(0).toString();
-            for (Response key : page.get(1)) {
-                String feed = key.toString();
-                if (!cursors.containsKey(feed)) {
-                    Response saved = send(Request.cmd(Command.GET).arg(cursorKey(feed)));
-                    cursors.put(feed, saved == null ? "0-0" : saved.toString());
-                }
+        for (String feed : FeedKeys.all(redis, Duration.ofSeconds(5))) {
+            if (!cursors.containsKey(feed)) {
+                Response saved = send(Request.cmd(Command.GET).arg(cursorKey(feed)));
+                cursors.put(feed, saved == null ? "0-0" : saved.toString());
             }
-        } while (!"0".equals(cursor));
+        }
         for (Map.Entry<String, String> c : cursors.entrySet()) {
             sayReadTo(c.getKey(), c.getValue());
         }
@@ -171,7 +163,7 @@ public final class FeedFollower {
      * feeds go on.
      */
     private void follow(String feed, Response entries) {
-        String tenant = tenantOf(feed);
+        String tenant = FeedKeys.tenantOf(feed);
         String handled = null;
         // Consecutive events entries make one catch-up: each catch-up reads the log to its head anyway.
         String pendingEvents = null;
@@ -233,16 +225,12 @@ public final class FeedFollower {
         }
     }
 
-    private static String tenantOf(String feed) {
-        return RedisKeys.decode(feed.substring("persona:".length(), feed.length() - FEED_SUFFIX.length()));
-    }
-
     private static String readersKey(String feed) {
-        return RedisKeys.feedReaders(tenantOf(feed));
+        return RedisKeys.feedReaders(FeedKeys.tenantOf(feed));
     }
 
     private String cursorKey(String feed) {
-        return RedisKeys.feedCursor(tenantOf(feed), consumer);
+        return RedisKeys.feedCursor(FeedKeys.tenantOf(feed), consumer);
     }
 
     private Response send(Request request) {

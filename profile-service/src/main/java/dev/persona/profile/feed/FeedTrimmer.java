@@ -1,5 +1,6 @@
 package dev.persona.profile.feed;
 
+import dev.persona.common.feed.FeedKeys;
 import dev.persona.common.feed.FeedReaders;
 import dev.persona.common.redis.RedisKeys;
 import dev.persona.profile.config.ProfileConfig;
@@ -27,7 +28,6 @@ public class FeedTrimmer {
 
     private static final Logger LOG = Logger.getLogger(FeedTrimmer.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static final String FEED_SUFFIX = ":feed";
 
     @Inject
     Redis redis;
@@ -44,16 +44,9 @@ public class FeedTrimmer {
             return;
         }
         try {
-            String cursor = "0";
-            do {
-                Response page = send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg("persona:*" + FEED_SUFFIX)
-                        .arg("COUNT").arg(1000).arg("TYPE").arg("stream"));
-                cursor = page.get(0).toString();
-                for (Response key : page.get(1)) {
-                    String k = key.toString();
-                    trim(RedisKeys.decode(k.substring("persona:".length(), k.length() - FEED_SUFFIX.length())));
-                }
-            } while (!"0".equals(cursor));
+            for (String feedKey : FeedKeys.all(redis, TIMEOUT)) {
+                trim(FeedKeys.tenantOf(feedKey));
+            }
         } catch (RuntimeException e) {
             LOG.debugf("change feed not trimmed: %s", e.getMessage());
         }
