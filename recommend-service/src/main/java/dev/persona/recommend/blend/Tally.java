@@ -2,8 +2,10 @@ package dev.persona.recommend.blend;
 
 import dev.persona.recommend.core.Scored;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,14 +24,101 @@ public final class Tally {
     public static final Comparator<Scored> BEST_FIRST =
             Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::itemId);
 
-    private static final Comparator<Map.Entry<String, Double>> LARGEST_CREDIT_FIRST =
-            Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
+    /** Up to this many credits a candidate's reasons are merged by a linear search, above it through a map. */
+    private static final int LINEAR_MERGE = 16;
 
     private final Map<String, Candidate> candidates = new HashMap<>();
 
+    /** A candidate's score and its credits in the order they came (merged per reason only when ranked). */
     private static final class Candidate {
+        final String itemId;
         double score;
-        final Map<String, Double> credits = new HashMap<>();
+        String[] reasons;
+        double[] credits;
+        int n;
+
+        Candidate(String itemId) {
+            this.itemId = itemId;
+        }
+
+        void credit(String reasonId, double amount) {
+            if (reasons == null) {
+                reasons = new String[4];
+                credits = new double[4];
+            } else if (n == reasons.length) {
+                reasons = Arrays.copyOf(reasons, 2 * n);
+                credits = Arrays.copyOf(credits, 2 * n);
+            }
+            reasons[n] = reasonId;
+            credits[n] = amount;
+            n++;
+        }
+
+        /** The reasons with a positive total credit (summed in the order given), largest first, ties by id. */
+        List<String> reasons() {
+            if (n == 0) {
+                return List.of();
+            }
+            String[] ids;
+            double[] totals;
+            int distinct = 0;
+            if (n <= LINEAR_MERGE) {
+                ids = new String[n];
+                totals = new double[n];
+                for (int i = 0; i < n; i++) {
+                    int at = 0;
+                    while (at < distinct && !ids[at].equals(reasons[i])) {
+                        at++;
+                    }
+                    if (at == distinct) {
+                        ids[distinct] = reasons[i];
+                        totals[distinct++] = credits[i];
+                    } else {
+                        totals[at] += credits[i];
+                    }
+                }
+            } else {
+                Map<String, double[]> merged = new LinkedHashMap<>();
+                for (int i = 0; i < n; i++) {
+                    merged.computeIfAbsent(reasons[i], r -> new double[1])[0] += credits[i];
+                }
+                ids = new String[merged.size()];
+                totals = new double[merged.size()];
+                for (Map.Entry<String, double[]> e : merged.entrySet()) {
+                    ids[distinct] = e.getKey();
+                    totals[distinct++] = e.getValue()[0];
+                }
+            }
+            // the best MAX_REASONS by (total desc, id asc), kept sorted by insertion
+            String[] best = new String[MAX_REASONS];
+            double[] bestTotal = new double[MAX_REASONS];
+            int kept = 0;
+            for (int i = 0; i < distinct; i++) {
+                if (!(totals[i] > 0)) {
+                    continue;
+                }
+                int at = kept;
+                while (at > 0 && before(totals[i], ids[i], bestTotal[at - 1], best[at - 1])) {
+                    at--;
+                }
+                if (at >= MAX_REASONS) {
+                    continue;
+                }
+                int last = Math.min(kept, MAX_REASONS - 1);
+                for (int j = last; j > at; j--) {
+                    best[j] = best[j - 1];
+                    bestTotal[j] = bestTotal[j - 1];
+                }
+                best[at] = ids[i];
+                bestTotal[at] = totals[i];
+                kept = Math.min(kept + 1, MAX_REASONS);
+            }
+            return List.of(Arrays.copyOf(best, kept));
+        }
+
+        private static boolean before(double total, String id, double otherTotal, String otherId) {
+            return total > otherTotal || (total == otherTotal && id.compareTo(otherId) < 0);
+        }
     }
 
     /** Adds {@code contribution} to the score of {@code itemId}, which becomes a candidate even when it is 0. */
@@ -42,29 +131,37 @@ public final class Tally {
      * total credit is not positive are not reported: an item that lowered a score is no reason for it.
      */
     public void credit(String itemId, String reasonId, double amount) {
-        candidate(itemId).credits.merge(reasonId, amount, Double::sum);
+        candidate(itemId).credit(reasonId, amount);
+    }
+
+    /** {@link #add} and {@link #credit} of the same amount in one step. */
+    public void addCredited(String itemId, String reasonId, double contribution) {
+        Candidate candidate = candidate(itemId);
+        candidate.score += contribution;
+        candidate.credit(reasonId, contribution);
     }
 
     /** Every candidate, best first. */
     public List<Scored> ranked() {
-        List<Scored> ranked = new ArrayList<>(candidates.size());
-        candidates.forEach((itemId, candidate) ->
-                // + 0.0 turns −0.0 into 0.0 so that it ties with 0.0 and the id decides
-                ranked.add(new Scored(itemId, candidate.score + 0.0, reasons(candidate.credits))));
-        ranked.sort(BEST_FIRST);
+        Candidate[] all = candidates.values().toArray(new Candidate[0]);
+        // + 0.0 turns −0.0 into 0.0 so that it ties with 0.0 and the id decides
+        for (Candidate c : all) {
+            c.score += 0.0;
+        }
+        Arrays.sort(all, (a, b) -> a.score != b.score ? Double.compare(b.score, a.score) : a.itemId.compareTo(b.itemId));
+        List<Scored> ranked = new ArrayList<>(all.length);
+        for (Candidate c : all) {
+            ranked.add(new Scored(c.itemId, c.score, c.reasons()));
+        }
         return ranked;
     }
 
-    private static List<String> reasons(Map<String, Double> credits) {
-        return credits.entrySet().stream()
-                .filter(credit -> credit.getValue() > 0)
-                .sorted(LARGEST_CREDIT_FIRST)
-                .limit(MAX_REASONS)
-                .map(Map.Entry::getKey)
-                .toList();
-    }
-
     private Candidate candidate(String itemId) {
-        return candidates.computeIfAbsent(itemId, id -> new Candidate());
+        Candidate c = candidates.get(itemId);
+        if (c == null) {
+            c = new Candidate(itemId);
+            candidates.put(itemId, c);
+        }
+        return c;
     }
 }

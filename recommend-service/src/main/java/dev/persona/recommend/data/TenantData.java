@@ -38,6 +38,11 @@ public final class TenantData {
     private final long contentHalfLifeMillis;
     private final Popularity popularityBuilder;
     private final Map<String, List<UserEvent>> histories = new ConcurrentHashMap<>();
+    /**
+     * One String per item id across every history: a million events of a few thousand items hold a few thousand
+     * strings, and the per-request tallies over many histories compare and hash the same instances.
+     */
+    private final Map<String, String> itemIds = new ConcurrentHashMap<>();
     /** Each user's interests, computed on first use and dropped when the user's history changes. */
     private final Map<String, Map<String, Double>> interests = new ConcurrentHashMap<>();
     /** Each user's ratings, computed on first use and dropped when the user's history changes. */
@@ -156,6 +161,10 @@ public final class TenantData {
         cursor = Math.max(cursor, sequence);
         if (event.kind() == EventKind.IMPRESSION) {
             return;
+        }
+        String item = itemIds.computeIfAbsent(event.itemId(), id -> id);
+        if (item != event.itemId()) {
+            event = new UserEvent(item, event.kind(), event.value(), event.atMillis());
         }
         List<UserEvent> h = histories.computeIfAbsent(userId, u -> new ArrayList<>());
         synchronized (h) {

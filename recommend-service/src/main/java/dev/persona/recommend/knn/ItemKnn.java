@@ -42,9 +42,7 @@ public final class ItemKnn {
                 if (neighbor.id().equals(j)) {
                     continue;
                 }
-                double contribution = interest.getValue() * neighbor.score();
-                tally.add(neighbor.id(), contribution);
-                tally.credit(neighbor.id(), j, contribution);
+                tally.addCredited(neighbor.id(), j, interest.getValue() * neighbor.score());
             }
         }
         return tally.ranked();

@@ -5,8 +5,8 @@ import dev.persona.recommend.core.EventWeights;
 import dev.persona.recommend.core.Scored;
 import dev.persona.recommend.core.UserEvent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -69,10 +69,10 @@ public final class UserKnn {
      * more than the ranking itself, and nobody shows reasons that far down.
      */
     public List<Scored> rank(String userId, List<UserEvent> history) {
-        Map<String, Double> own = Interests.weights(history, weights);
+        Map<String, Double> own = new HashMap<>(Interests.weights(history, weights));
         List<Neighbor> neighbors = new ArrayList<>();
         List<Map<String, Double>> theirs = new ArrayList<>();
-        Map<String, double[]> scores = new HashMap<>();
+        int largest = 0;
         for (Neighbor neighbor : userNeighbors.neighbors(userId)) {
             if (neighbor.id().equals(userId)) {
                 continue;
@@ -80,8 +80,20 @@ public final class UserKnn {
             Map<String, Double> items = interests.interests(neighbor.id());
             neighbors.add(neighbor);
             theirs.add(items);
-            items.forEach((item, weight) -> scores.computeIfAbsent(item, x -> new double[1])[0]
-                    += neighbor.score() * weight);
+            largest = Math.max(largest, items.size());
+        }
+        // sized for about twice the largest neighbour's items, so that the map rarely grows while summing
+        Map<String, double[]> scores = new HashMap<>(Math.max(16, 4 * largest));
+        for (int v = 0; v < neighbors.size(); v++) {
+            double similarity = neighbors.get(v).score();
+            for (Map.Entry<String, Double> item : theirs.get(v).entrySet()) {
+                double[] score = scores.get(item.getKey());
+                if (score == null) {
+                    score = new double[1];
+                    scores.put(item.getKey(), score);
+                }
+                score[0] += similarity * item.getValue();
+            }
         }
         List<Scored> all = new ArrayList<>(scores.size());
         scores.forEach((item, score) -> all.add(Scored.of(item, score[0] + 0.0)));
@@ -94,9 +106,7 @@ public final class UserKnn {
         for (int v = 0; v < neighbors.size(); v++) {
             Map<String, Double> items = theirs.get(v);
             // The neighbour's reasons: the user's strongest items it shares (a few, so that crediting stays linear).
-            List<String> shared = items.keySet().stream().filter(own::containsKey)
-                    .sorted(Comparator.comparing((String item) -> -own.get(item)).thenComparing(item -> item))
-                    .limit(Tally.MAX_REASONS + 1L).toList();
+            List<String> shared = strongestShared(own, items);
             for (int c = 0; c < reasoned; c++) {
                 String item = all.get(c).itemId();
                 Double weight = items.get(item);
@@ -113,6 +123,41 @@ public final class UserKnn {
         List<Scored> ranked = new ArrayList<>(tally.ranked());
         ranked.addAll(all.subList(reasoned, all.size()));
         return ranked;
+    }
+
+    /**
+     * The user's items the neighbour also has, the user's strongest first (ties by id), at most
+     * {@code MAX_REASONS + 1} (one may be the candidate itself): a single pass over the smaller of the two maps.
+     */
+    private static List<String> strongestShared(Map<String, Double> own, Map<String, Double> theirs) {
+        int limit = Tally.MAX_REASONS + 1;
+        String[] best = new String[limit];
+        double[] bestWeight = new double[limit];
+        int kept = 0;
+        boolean ownSmaller = own.size() <= theirs.size();
+        for (Map.Entry<String, Double> e : (ownSmaller ? own : theirs).entrySet()) {
+            String item = e.getKey();
+            if (!(ownSmaller ? theirs : own).containsKey(item)) {
+                continue;
+            }
+            double weight = ownSmaller ? e.getValue() : own.get(item);
+            int at = kept;
+            while (at > 0 && (weight > bestWeight[at - 1]
+                    || (weight == bestWeight[at - 1] && item.compareTo(best[at - 1]) < 0))) {
+                at--;
+            }
+            if (at >= limit) {
+                continue;
+            }
+            for (int j = Math.min(kept, limit - 1); j > at; j--) {
+                best[j] = best[j - 1];
+                bestWeight[j] = bestWeight[j - 1];
+            }
+            best[at] = item;
+            bestWeight[at] = weight;
+            kept = Math.min(kept + 1, limit);
+        }
+        return Arrays.asList(best).subList(0, kept);
     }
 
     /**

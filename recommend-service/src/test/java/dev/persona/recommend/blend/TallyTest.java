@@ -33,4 +33,25 @@ class TallyTest {
         tally.add("a", -0.0);
         assertEquals(List.of("a", "b"), tally.ranked().stream().map(Scored::itemId).toList());
     }
+
+    @Test
+    void manyCreditsMergePerReasonInTheOrderGivenAndKeepTheThreeLargest() {
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 200; round++) {
+            Tally tally = new Tally();
+            java.util.Map<String, Double> expected = new java.util.LinkedHashMap<>();
+            int credits = 1 + random.nextInt(60);
+            for (int c = 0; c < credits; c++) {
+                String reason = "r" + random.nextInt(25);
+                double amount = random.nextInt(5) - 1.5 + (random.nextBoolean() ? 0 : 0.25);
+                tally.credit("x", reason, amount);
+                expected.merge(reason, amount, Double::sum);
+            }
+            List<String> reference = expected.entrySet().stream().filter(e -> e.getValue() > 0)
+                    .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()
+                            .thenComparing(java.util.Map.Entry.comparingByKey()))
+                    .limit(Tally.MAX_REASONS).map(java.util.Map.Entry::getKey).toList();
+            assertEquals(reference, tally.ranked().get(0).because(), "round " + round);
+        }
+    }
 }
