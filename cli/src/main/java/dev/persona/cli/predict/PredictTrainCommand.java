@@ -75,7 +75,7 @@ public final class PredictTrainCommand implements Callable<Integer> {
             description = "Fewest users in a tree leaf; 0 means 20 (default: ${DEFAULT-VALUE}).")
     int minLeaf;
 
-    @Option(names = "--prune", description = "Decision tree only: grow on 80 % of the training users and prune on "
+    @Option(names = "--prune", description = "Decision tree only: grow on 80 %% of the training users and prune on "
             + "the rest (reduced-error pruning).")
     boolean prune;
 
