@@ -3,7 +3,6 @@ package dev.persona.recommend.model;
 import dev.persona.recommend.core.Scored;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -70,16 +69,7 @@ public final class ModelRanking {
      */
     public static List<Scored> top(TrainedModel model, float[] scores, Predicate<String> allowed, int n,
                                    Iterable<String> history) {
-        Integer[] order = new Integer[scores.length];
-        int count = 0;
-        for (int i = 0; i < scores.length; i++) {
-            if (allowed.test(model.itemId(i))) {
-                order[count++] = i;
-            }
-        }
-        Integer[] candidates = Arrays.copyOf(order, count);
-        Arrays.sort(candidates, Comparator.<Integer>comparingDouble(i -> -scores[i])
-                .thenComparing(i -> model.itemId(i)));
+        int[] best = best(model, scores, allowed, n);
         List<Integer> known = new ArrayList<>();
         for (String h : history) {
             int i = model.itemIndex(h);
@@ -87,16 +77,98 @@ public final class ModelRanking {
                 known.add(i);
             }
         }
-        List<Scored> out = new ArrayList<>();
-        for (int r = 0; r < Math.min(n, candidates.length); r++) {
-            int item = candidates[r];
+        List<Scored> out = new ArrayList<>(best.length);
+        for (int item : best) {
             out.add(new Scored(model.itemId(item), scores[item], because(model, item, known)));
         }
         return out;
     }
 
+    /**
+     * The best {@code n} allowed items, best first (score descending, ties by id ascending): one pass with a bounded
+     * heap, asking the filter only about items that would enter it, so a request costs O(items · log n) comparisons
+     * and a few filter checks rather than a sort of the whole catalogue.
+     */
+    static int[] best(TrainedModel model, float[] scores, Predicate<String> allowed, int n) {
+        if (n <= 0) {
+            return new int[0];
+        }
+        int[] heap = new int[n]; // heap[0] is the worst kept
+        int size = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (size == n && !better(model, scores, i, heap[0])) {
+                continue;
+            }
+            if (!allowed.test(model.itemId(i))) {
+                continue;
+            }
+            if (size < n) {
+                heap[size] = i;
+                siftUp(model, scores, heap, size++);
+            } else {
+                heap[0] = i;
+                siftDown(model, scores, heap, size);
+            }
+        }
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = heap[i];
+        }
+        Arrays.sort(order, (a, b) -> better(model, scores, a, b) ? -1 : better(model, scores, b, a) ? 1 : 0);
+        int[] out = new int[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = order[i];
+        }
+        return out;
+    }
+
+    /** Whether item a ranks before item b: higher score, at equal scores the smaller id. */
+    private static boolean better(TrainedModel model, float[] scores, int a, int b) {
+        return scores[a] > scores[b] || (scores[a] == scores[b] && model.itemId(a).compareTo(model.itemId(b)) < 0);
+    }
+
+    private static void siftUp(TrainedModel model, float[] scores, int[] heap, int at) {
+        while (at > 0) {
+            int parent = (at - 1) / 2;
+            if (!better(model, scores, heap[parent], heap[at])) {
+                return;
+            }
+            swap(heap, parent, at);
+            at = parent;
+        }
+    }
+
+    private static void siftDown(TrainedModel model, float[] scores, int[] heap, int size) {
+        int at = 0;
+        while (true) {
+            int worst = at;
+            int left = 2 * at + 1;
+            int right = left + 1;
+            if (left < size && better(model, scores, heap[worst], heap[left])) {
+                worst = left;
+            }
+            if (right < size && better(model, scores, heap[worst], heap[right])) {
+                worst = right;
+            }
+            if (worst == at) {
+                return;
+            }
+            swap(heap, at, worst);
+            at = worst;
+        }
+    }
+
+    private static void swap(int[] heap, int a, int b) {
+        int t = heap[a];
+        heap[a] = heap[b];
+        heap[b] = t;
+    }
+
+    /** The (at most three) history items with the largest positive affinity to {@code item}; ties keep history order. */
     private static List<String> because(TrainedModel model, int item, List<Integer> history) {
-        List<double[]> scored = new ArrayList<>();
+        int[] best = new int[BECAUSE];
+        double[] bestScore = new double[BECAUSE];
+        int kept = 0;
         for (int h : history) {
             double s;
             if (model instanceof EaseModel m) {
@@ -107,14 +179,22 @@ public final class ModelRanking {
                 ExplicitAlsModel m = (ExplicitAlsModel) model;
                 s = dot(m.itemFactors(h), m.itemFactors(item));
             }
-            if (s > 0) {
-                scored.add(new double[] {h, s});
+            if (!(s > 0) || (kept == BECAUSE && s <= bestScore[BECAUSE - 1])) {
+                continue;
             }
+            int at = Math.min(kept, BECAUSE - 1);
+            while (at > 0 && s > bestScore[at - 1]) {
+                best[at] = best[at - 1];
+                bestScore[at] = bestScore[at - 1];
+                at--;
+            }
+            best[at] = h;
+            bestScore[at] = s;
+            kept = Math.min(kept + 1, BECAUSE);
         }
-        scored.sort(Comparator.comparingDouble((double[] x) -> -x[1]));
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < Math.min(BECAUSE, scored.size()); i++) {
-            out.add(model.itemId((int) scored.get(i)[0]));
+        List<String> out = new ArrayList<>(kept);
+        for (int i = 0; i < kept; i++) {
+            out.add(model.itemId(best[i]));
         }
         return out;
     }
