@@ -67,6 +67,14 @@ public interface RecommendConfig {
 
         /** Worker threads of a training when the request leaves threads at 0 (0 = all available cores). */
         int threads();
+
+        /** How often serving models are retrained with their own parameters ("off" for never). */
+        @WithName("retrain-every")
+        String retrainEvery();
+
+        /** A serving model is retrained only when the log grew by at least this many events since it was trained. */
+        @WithName("retrain-min-new-events")
+        long retrainMinNewEvents();
     }
 
     interface Weights {

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -47,6 +48,8 @@ public final class TenantData {
     private final Map<String, Map<String, Double>> interests = new ConcurrentHashMap<>();
     /** Each user's ratings, computed on first use and dropped when the user's history changes. */
     private final Map<String, Map<String, Double>> ratings = new ConcurrentHashMap<>();
+    /** Events (impressions aside) this copy has read from the log; never lowered, erasures included. */
+    private final AtomicLong eventsRead = new AtomicLong();
     private volatile Catalogue catalogue = Catalogue.EMPTY;
     private volatile PopularitySnapshot popularity;
     private volatile Baselines baselines;
@@ -112,6 +115,14 @@ public final class TenantData {
         }
     }
 
+    /**
+     * How many events (impressions aside) this copy has read from the tenant's log: a replica that loaded the whole log
+     * counts the events it holds, and the count grows with every event since (an erasure does not lower it).
+     */
+    public long eventsRead() {
+        return eventsRead.get();
+    }
+
     /** The log position this replica's copy reached. */
     public long sequence() {
         return cursor;
@@ -170,6 +181,7 @@ public final class TenantData {
         synchronized (h) {
             h.add(event);
         }
+        eventsRead.incrementAndGet();
         interests.remove(userId);
         ratings.remove(userId);
         popularityBuilder.add(userId, event.itemId(), event.kind(), event.value(), event.atMillis());

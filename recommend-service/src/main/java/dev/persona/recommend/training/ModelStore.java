@@ -144,16 +144,41 @@ public class ModelStore {
             List<Version> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Version(rs.getString(1), rs.getString(2), rs.getInt(3),
-                            rs.getTimestamp(4).getTime(), rs.getInt(5), rs.getInt(6), rs.getDouble(7),
-                            rs.getDouble(8), rs.getLong(9), metrics(rs.getString(10)), rs.getLong(11),
-                            rs.getLong(12), rs.getLong(13), rs.getLong(14), rs.getBoolean(15)));
+                    out.add(version(rs));
                 }
             }
             return out;
         } catch (SQLException e) {
             throw failure(e);
         }
+    }
+
+    /** A serving version and its tenant. */
+    public record Serving(String tenant, Version version) {
+    }
+
+    /** Every tenant's serving versions. */
+    public List<Serving> servingEverywhere() {
+        String sql = "SELECT " + COLUMNS + """
+                , m.tenant_id FROM models m JOIN serving_models s
+                  ON s.tenant_id = m.tenant_id AND s.model_type = m.model_type AND s.model_version = m.model_version
+                ORDER BY m.tenant_id, m.model_type""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            List<Serving> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new Serving(rs.getString(16), version(rs)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private static Version version(ResultSet rs) throws SQLException {
+        return new Version(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getTimestamp(4).getTime(), rs.getInt(5),
+                rs.getInt(6), rs.getDouble(7), rs.getDouble(8), rs.getLong(9), metrics(rs.getString(10)),
+                rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14), rs.getBoolean(15));
     }
 
     /** The serving version of each type of the tenant. */

@@ -39,6 +39,8 @@ public class ModelTraining {
 
     private static final Logger LOG = Logger.getLogger(ModelTraining.class);
     private static final int TRAINING_LOCK = 0x5452414e;
+    /** The training metric that says how many of the tenant's events the training read (impressions aside). */
+    public static final String LOG_EVENTS = "log_events";
 
     /** Told how far a training is: phase, done, total, loss. */
     public interface Progress {
@@ -96,6 +98,7 @@ public class ModelTraining {
         TenantData data = tenants.get(tenant);
         tenants.catchUp(tenant);
         long sequence = data.sequence();
+        long eventsRead = data.eventsRead();
         Interactions x = TrainingData.of(data, request.type(), config.eventWeights());
         progress.report("load", x.size(), x.size(), 0);
         if (x.size() == 0) {
@@ -117,6 +120,7 @@ public class ModelTraining {
         }
         AlsParams als = request.als();
         metrics.put("loss", lastLoss[0]);
+        metrics.put(LOG_EVENTS, (double) eventsRead);
         progress.report("store", 0, 1, 0);
         byte[] bytes = ModelCodec.encode(model);
         boolean ease = request.type().equals("EASE");

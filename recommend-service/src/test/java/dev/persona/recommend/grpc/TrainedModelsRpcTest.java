@@ -47,6 +47,9 @@ class TrainedModelsRpcTest extends RecommendTestSupport {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    dev.persona.recommend.training.ScheduledRetraining retraining;
+
     /** Sci-fi fans s1..s6 rate the space films high and crime low; crime fans c1..c6 the other way round. */
     private void tastes() {
         for (int u = 1; u <= 6; u++) {
@@ -240,5 +243,27 @@ class TrainedModelsRpcTest extends RecommendTestSupport {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void scheduledRetrainingTrainsServingModelsAgainWithTheirParametersOnlyWhenTheLogGrew() {
+        tastes();
+        train(TrainModelRequest.newBuilder().setModelType(ModelType.MODEL_TYPE_EASE).setRegularization(50).build());
+        trained(ModelType.MODEL_TYPE_ALS_IMPLICIT, 4, false);
+        assertTrue(retraining.retrain(tenant::equals).isEmpty(), "nothing new in the log: nothing retrained");
+
+        log.rating("s7", "alien", 5);
+        log.rating("s7", "starwars", 4);
+        var retrained = retraining.retrain(tenant::equals);
+        assertEquals(Set.of("ease-2", "als-implicit-2"),
+                new HashSet<>(retrained.stream().map(v -> v.version()).toList()));
+        List<ModelInfo> models = stub().listModels(ListModelsRequest.getDefaultInstance()).getModelsList();
+        ModelInfo ease = models.stream().filter(m -> m.getModelVersion().equals("ease-2")).findFirst().orElseThrow();
+        ModelInfo als = models.stream().filter(m -> m.getModelVersion().equals("als-implicit-2")).findFirst().orElseThrow();
+        assertTrue(ease.getServing() && als.getServing(), "the retrained versions serve");
+        assertEquals(50, ease.getRegularization(), 1e-9, "EASE keeps its λ");
+        assertEquals(4, als.getFactors(), "ALS keeps its factors");
+        assertEquals(8, als.getIterations(), "and its iterations");
+        assertTrue(retraining.retrain(tenant::equals).isEmpty(), "caught up: nothing retrained again");
     }
 }
