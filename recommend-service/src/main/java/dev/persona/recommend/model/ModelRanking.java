@@ -2,7 +2,6 @@ package dev.persona.recommend.model;
 
 import dev.persona.recommend.core.Scored;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -84,84 +83,10 @@ public final class ModelRanking {
         return out;
     }
 
-    /**
-     * The best {@code n} allowed items, best first (score descending, ties by id ascending): one pass with a bounded
-     * heap, asking the filter only about items that would enter it, so a request costs O(items · log n) comparisons
-     * and a few filter checks rather than a sort of the whole catalogue.
-     */
+    /** The best {@code n} allowed items, best first (score descending, ties by id ascending). */
     static int[] best(TrainedModel model, float[] scores, Predicate<String> allowed, int n) {
-        if (n <= 0) {
-            return new int[0];
-        }
-        int[] heap = new int[n]; // heap[0] is the worst kept
-        int size = 0;
-        for (int i = 0; i < scores.length; i++) {
-            if (size == n && !better(model, scores, i, heap[0])) {
-                continue;
-            }
-            if (!allowed.test(model.itemId(i))) {
-                continue;
-            }
-            if (size < n) {
-                heap[size] = i;
-                siftUp(model, scores, heap, size++);
-            } else {
-                heap[0] = i;
-                siftDown(model, scores, heap, size);
-            }
-        }
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = heap[i];
-        }
-        Arrays.sort(order, (a, b) -> better(model, scores, a, b) ? -1 : better(model, scores, b, a) ? 1 : 0);
-        int[] out = new int[size];
-        for (int i = 0; i < size; i++) {
-            out[i] = order[i];
-        }
-        return out;
-    }
-
-    /** Whether item a ranks before item b: higher score, at equal scores the smaller id. */
-    private static boolean better(TrainedModel model, float[] scores, int a, int b) {
-        return scores[a] > scores[b] || (scores[a] == scores[b] && model.itemId(a).compareTo(model.itemId(b)) < 0);
-    }
-
-    private static void siftUp(TrainedModel model, float[] scores, int[] heap, int at) {
-        while (at > 0) {
-            int parent = (at - 1) / 2;
-            if (!better(model, scores, heap[parent], heap[at])) {
-                return;
-            }
-            swap(heap, parent, at);
-            at = parent;
-        }
-    }
-
-    private static void siftDown(TrainedModel model, float[] scores, int[] heap, int size) {
-        int at = 0;
-        while (true) {
-            int worst = at;
-            int left = 2 * at + 1;
-            int right = left + 1;
-            if (left < size && better(model, scores, heap[worst], heap[left])) {
-                worst = left;
-            }
-            if (right < size && better(model, scores, heap[worst], heap[right])) {
-                worst = right;
-            }
-            if (worst == at) {
-                return;
-            }
-            swap(heap, at, worst);
-            at = worst;
-        }
-    }
-
-    private static void swap(int[] heap, int a, int b) {
-        int t = heap[a];
-        heap[a] = heap[b];
-        heap[b] = t;
+        return TopK.select(scores, n, (a, b) -> model.itemId(a).compareTo(model.itemId(b)) < 0,
+                i -> allowed.test(model.itemId(i)));
     }
 
     /** The (at most three) history items with the largest positive affinity to {@code item}; ties keep history order. */
