@@ -24,8 +24,8 @@ import java.util.function.IntFunction;
  * ./mvnw -o -q -pl recommend-service test-compile exec:exec -Dbench.main=dev.persona.recommend.model.QualityCheck \
  *     -Djmh.args="--seeds 5 --threads 2"
  * </pre>
- * Options: {@code --seeds N}, {@code --threads N}, {@code --only ranking|rating}, {@code --no-tuning} (defaults
- * below instead of the grids).
+ * Options: {@code --seeds N}, {@code --threads N}, {@code --only ranking|rating|knn}, {@code --no-tuning} (defaults
+ * below instead of the grids); {@code --knn-norm none|max|sum} scales each kNN neighbour list (with {@code knn}).
  */
 public final class QualityCheck {
 
@@ -35,6 +35,7 @@ public final class QualityCheck {
     private int threads = 2;
     private String only = "";
     private boolean tuning = true;
+    private String knnNorm = "none";
 
     public static void main(String[] args) throws Exception {
         QualityCheck check = new QualityCheck();
@@ -44,11 +45,16 @@ public final class QualityCheck {
                 case "--threads" -> check.threads = Integer.parseInt(args[++a]);
                 case "--only" -> check.only = args[++a];
                 case "--no-tuning" -> check.tuning = false;
+                case "--knn-norm" -> check.knnNorm = args[++a];
                 default -> throw new IllegalArgumentException("unknown option " + args[a]);
             }
         }
         Path data = Datasets.file("ml-100k/u.data");
         if (data == null) {
+            return;
+        }
+        if (check.only.equals("knn")) {
+            check.knn(data);
             return;
         }
         if (!check.only.equals("rating")) {
@@ -170,6 +176,129 @@ public final class QualityCheck {
         row(alsName, Metrics.mean(alsRuns));
         row(blendName, Metrics.mean(blendRuns));
         System.out.println();
+    }
+
+    /**
+     * Item- and user-kNN over binary cosine top-50 lists, as the services rank with them, with the neighbours'
+     * similarities raised to a power (1 is what the services do): tuned on seed 1's validation split, then the chosen
+     * and the plain power over the seeds.
+     */
+    private void knn(Path data) throws IOException, InterruptedException {
+        Datasets.Ratings all = Datasets.read(data);
+        nUsers = Datasets.max(all.users());
+        nItems = Datasets.max(all.items());
+        Histories histories = histories(all, nUsers);
+        Split validation = split(split(histories, 1).train(), 1001);
+        double[] powers = {1, 1.5, 2, 2.5, 3, 4};
+        double bestItem = 1;
+        double bestUser = 1;
+        double bi = -1;
+        double bu = -1;
+        for (double power : powers) {
+            Metrics item = evaluate(validation, knnRanker(true, power));
+            Metrics user = evaluate(validation, knnRanker(false, power));
+            System.out.printf(Locale.ROOT, "  validation power %.1f: item-kNN NDCG@10 %.4f, user-kNN %.4f%n", power,
+                    item.ndcg(), user.ndcg());
+            if (item.ndcg() > bi) {
+                bi = item.ndcg();
+                bestItem = power;
+            }
+            if (user.ndcg() > bu) {
+                bu = user.ndcg();
+                bestUser = power;
+            }
+        }
+        List<Metrics> item1 = new ArrayList<>();
+        List<Metrics> itemBest = new ArrayList<>();
+        List<Metrics> user1 = new ArrayList<>();
+        List<Metrics> userBest = new ArrayList<>();
+        for (int seed = 1; seed <= seeds; seed++) {
+            Split split = split(histories, seed);
+            item1.add(evaluate(split, knnRanker(true, 1)));
+            itemBest.add(evaluate(split, knnRanker(true, bestItem)));
+            user1.add(evaluate(split, knnRanker(false, 1)));
+            userBest.add(evaluate(split, knnRanker(false, bestUser)));
+        }
+        System.out.println("| model | P@10 | R@10 | NDCG@10 | HR@10 | coverage |");
+        System.out.println("|---|---|---|---|---|---|");
+        row("item-kNN cosine k=50", Metrics.mean(item1));
+        row(String.format(Locale.ROOT, "item-kNN cosine k=50, similarity^%.1f", bestItem), Metrics.mean(itemBest));
+        row("user-kNN cosine k=50", Metrics.mean(user1));
+        row(String.format(Locale.ROOT, "user-kNN cosine k=50, similarity^%.1f", bestUser), Metrics.mean(userBest));
+    }
+
+    /** Binary cosine top-50 neighbours (of items when {@code items}, else of users), similarities to a power. */
+    private Ranker knnRanker(boolean items, double power) {
+        return train -> {
+            int rows = items ? nItems : nUsers;
+            List<List<Integer>> sets = new ArrayList<>();
+            for (int r = 0; r < rows; r++) {
+                sets.add(new ArrayList<>());
+            }
+            for (int u = 0; u < train.numUsers(); u++) {
+                for (int i : train.itemsOf(u)) {
+                    sets.get(items ? i : u).add(items ? u : i);
+                }
+            }
+            // co-occurrence through the other side
+            int cols = items ? nUsers : nItems;
+            List<List<Integer>> inverse = new ArrayList<>();
+            for (int c = 0; c < cols; c++) {
+                inverse.add(new ArrayList<>());
+            }
+            for (int r = 0; r < rows; r++) {
+                for (int c : sets.get(r)) {
+                    inverse.get(c).add(r);
+                }
+            }
+            int[][] nbr = new int[rows][];
+            float[][] sim = new float[rows][];
+            int[] common = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                Arrays.fill(common, 0);
+                for (int c : sets.get(r)) {
+                    for (int o : inverse.get(c)) {
+                        common[o]++;
+                    }
+                }
+                common[r] = 0;
+                float[] score = new float[rows];
+                for (int o = 0; o < rows; o++) {
+                    score[o] = common[o] == 0 ? Float.NaN
+                            : (float) (common[o] / Math.sqrt((double) sets.get(r).size() * sets.get(o).size()));
+                }
+                nbr[r] = TopK.select(score, 50, null);
+                sim[r] = new float[nbr[r].length];
+                double norm = 0;
+                String mode = knnNorm;
+                for (int t = 0; t < nbr[r].length; t++) {
+                    sim[r][t] = (float) Math.pow(score[nbr[r][t]], power);
+                    norm = mode.equals("max") ? Math.max(norm, sim[r][t]) : norm + sim[r][t];
+                }
+                if (!mode.equals("none") && norm > 0) {
+                    for (int t = 0; t < nbr[r].length; t++) {
+                        sim[r][t] /= norm;
+                    }
+                }
+            }
+            return u -> {
+                float[] out = new float[nItems];
+                if (items) {
+                    for (int j : train.itemsOf(u)) {
+                        for (int t = 0; t < nbr[j].length; t++) {
+                            out[nbr[j][t]] += sim[j][t];
+                        }
+                    }
+                } else {
+                    for (int t = 0; t < nbr[u].length; t++) {
+                        for (int i : train.itemsOf(nbr[u][t])) {
+                            out[i] += sim[u][t];
+                        }
+                    }
+                }
+                return out;
+            };
+        };
     }
 
     private static String alsName(AlsParams p) {

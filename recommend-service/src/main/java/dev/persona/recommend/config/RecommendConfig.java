@@ -2,6 +2,7 @@ package dev.persona.recommend.config;
 
 import dev.persona.recommend.core.EventWeights;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
 
@@ -32,6 +33,14 @@ public interface RecommendConfig {
     int shortHistory();
 
     Hybrid hybrid();
+
+    /** How ITEM_KNN weighs its neighbours' similarities. */
+    @WithName("item-knn")
+    Knn itemKnn();
+
+    /** How USER_KNN weighs its neighbours' similarities. */
+    @WithName("user-knn")
+    Knn userKnn();
 
     @WithName("prediction-neighbors")
     int predictionNeighbors();
@@ -88,6 +97,15 @@ public interface RecommendConfig {
         double purchase();
 
         double rating();
+    }
+
+    interface Knn {
+        /** Similarities count as s^power (1 = as they are). */
+        double power();
+
+        /** Whether each neighbour list is scaled to a unit sum. */
+        @WithDefault("false")
+        boolean normalise();
     }
 
     interface Hybrid {

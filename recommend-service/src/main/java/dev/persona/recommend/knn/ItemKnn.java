@@ -13,7 +13,8 @@ import java.util.OptionalDouble;
  * collaborative filtering recommendation algorithms", WWW 2001; baseline correction after Koren, TKDD 2010).
  *
  * <p>Ranking: score(i) = Σ_j w(u,j) · s(j,i) over the items j of the user's history, where w(u,j) is the largest
- * event weight of the user's events on j ({@link Interests#weights}) and s(j,i) is i's score in j's neighbour list.
+ * event weight of the user's events on j ({@link Interests#weights}) and s(j,i) is i's score in j's neighbour list,
+ * weighed by a {@link KnnWeighting} (the service raises it to a power and scales each list to a unit sum).
  * The candidates are the union of the history items' neighbour lists; {@code because} names the history items j with
  * the largest positive contributions w(u,j) · s(j,i).
  *
@@ -27,22 +28,42 @@ public final class ItemKnn {
     private final EventWeights weights;
     private final RatingScale scale;
 
+    private final KnnWeighting weighting;
+
+    /** With the plain sums ({@link KnnWeighting#PLAIN}). */
     public ItemKnn(NeighborSource itemNeighbors, EventWeights weights, RatingScale scale) {
+        this(itemNeighbors, weights, scale, KnnWeighting.PLAIN);
+    }
+
+    public ItemKnn(NeighborSource itemNeighbors, EventWeights weights, RatingScale scale, KnnWeighting weighting) {
         this.itemNeighbors = itemNeighbors;
         this.weights = weights;
         this.scale = scale;
+        this.weighting = weighting;
     }
 
     /** Every candidate for a user with this recent history, best first (ties by item id); empty without history. */
     public List<Scored> rank(List<UserEvent> history) {
         Tally tally = new Tally();
+        double[] weighed = new double[64];
         for (Map.Entry<String, Double> interest : Interests.weights(history, weights).entrySet()) {
             String j = interest.getKey();
-            for (Neighbor neighbor : itemNeighbors.neighbors(j)) {
-                if (neighbor.id().equals(j)) {
-                    continue;
+            List<Neighbor> neighbors = itemNeighbors.neighbors(j);
+            if (weighed.length < neighbors.size()) {
+                weighed = new double[Math.max(neighbors.size(), 2 * weighed.length)];
+            }
+            double sum = 0;
+            for (int n = 0; n < neighbors.size(); n++) {
+                Neighbor neighbor = neighbors.get(n);
+                weighed[n] = neighbor.id().equals(j) ? 0 : weighting.weigh(neighbor.score());
+                sum += Math.abs(weighed[n]);
+            }
+            double scaled = weighting.normalised() && sum > 0 ? interest.getValue() / sum : interest.getValue();
+            for (int n = 0; n < neighbors.size(); n++) {
+                Neighbor neighbor = neighbors.get(n);
+                if (!neighbor.id().equals(j)) {
+                    tally.addCredited(neighbor.id(), j, scaled * weighed[n]);
                 }
-                tally.addCredited(neighbor.id(), j, interest.getValue() * neighbor.score());
             }
         }
         return tally.ranked();

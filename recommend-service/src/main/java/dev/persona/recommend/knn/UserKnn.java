@@ -18,7 +18,8 @@ import java.util.Set;
  * "GroupLens", CSCW 1994; Herlocker et al., SIGIR 1999).
  *
  * <p>Ranking: score(i) = Σ_v s(u,v) · w(v,i) over the neighbours v in u's list, where w(v,i) is the largest event
- * weight of v's events on i ({@link Interests#weights}). The candidates are the items of the neighbours' histories.
+ * weight of v's events on i ({@link Interests#weights}) and s(u,v) is weighed by a {@link KnnWeighting} (the service
+ * raises it to a power). The candidates are the items of the neighbours' histories.
  * {@code because} names the user's own items, not the neighbours (who are other customers): a neighbour v contributing
  * c = s(u,v) · w(v,i) &gt; 0 to i credits c to every item of u's history that v also interacted with (other than i), so
  * the reasons are the user's items most shared with the neighbours who brought i. It is empty when the contributing
@@ -38,6 +39,7 @@ public final class UserKnn {
     private final Function<String, Map<String, Double>> ratings;
     private final EventWeights weights;
     private final RatingScale scale;
+    private final KnnWeighting weighting;
 
     public UserKnn(NeighborSource userNeighbors, HistorySource histories, EventWeights weights, RatingScale scale) {
         this(userNeighbors, histories, InterestSource.of(histories, weights), weights, scale);
@@ -55,6 +57,14 @@ public final class UserKnn {
      */
     public UserKnn(NeighborSource userNeighbors, HistorySource histories, InterestSource interests,
                    Function<String, Map<String, Double>> ratings, EventWeights weights, RatingScale scale) {
+        this(userNeighbors, histories, interests, ratings, weights, scale, KnnWeighting.PLAIN);
+    }
+
+    /** As above, the neighbours' similarities weighed for ranking by {@code weighting}. */
+    public UserKnn(NeighborSource userNeighbors, HistorySource histories, InterestSource interests,
+                   Function<String, Map<String, Double>> ratings, EventWeights weights, RatingScale scale,
+                   KnnWeighting weighting) {
+        this.weighting = weighting;
         this.interests = interests;
         this.ratings = ratings;
         this.userNeighbors = userNeighbors;
@@ -85,7 +95,7 @@ public final class UserKnn {
         // sized for about twice the largest neighbour's items, so that the map rarely grows while summing
         Map<String, double[]> scores = new HashMap<>(Math.max(16, 4 * largest));
         for (int v = 0; v < neighbors.size(); v++) {
-            double similarity = neighbors.get(v).score();
+            double similarity = weighting.weigh(neighbors.get(v).score());
             for (Map.Entry<String, Double> item : theirs.get(v).entrySet()) {
                 double[] score = scores.get(item.getKey());
                 if (score == null) {
@@ -115,7 +125,7 @@ public final class UserKnn {
                 }
                 for (String reason : shared) {
                     if (!reason.equals(item)) {
-                        tally.credit(item, reason, neighbors.get(v).score() * weight);
+                        tally.credit(item, reason, weighting.weigh(neighbors.get(v).score()) * weight);
                     }
                 }
             }

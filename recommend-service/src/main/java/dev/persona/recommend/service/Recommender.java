@@ -16,6 +16,7 @@ import dev.persona.recommend.filter.FilterSpec;
 import dev.persona.recommend.knn.Baselines;
 import dev.persona.recommend.knn.Interests;
 import dev.persona.recommend.knn.ItemKnn;
+import dev.persona.recommend.knn.KnnWeighting;
 import dev.persona.recommend.knn.Neighbor;
 import dev.persona.recommend.knn.NeighborSource;
 import dev.persona.recommend.knn.RatingScale;
@@ -398,7 +399,8 @@ public class Recommender {
             }
             List<UserEvent> recentItems = recentItems(user.history());
             List<String> ids = recentItems.stream().map(UserEvent::itemId).distinct().toList();
-            ItemKnn knn = new ItemKnn(source(tenant, itemScope(), v, ids), config.eventWeights(), scale());
+            ItemKnn knn = new ItemKnn(source(tenant, itemScope(), v, ids), config.eventWeights(), scale(),
+                    new KnnWeighting(config.itemKnn().power(), config.itemKnn().normalise()));
             return new Ranking(Strategy.ITEM_KNN, knn.rank(recentItems), version(itemScope(), v));
         } catch (ApiError e) {
             LOG.debugf("ITEM_KNN unavailable: %s", e.getMessage());
@@ -416,7 +418,8 @@ public class Recommender {
             }
             NeighborSource lists = source(tenant, userScope(), v, List.of(user.userId()));
             TenantData data = user.data();
-            UserKnn knn = new UserKnn(lists, data::history, data::interests, config.eventWeights(), scale());
+            UserKnn knn = new UserKnn(lists, data::history, data::interests, data::ratings, config.eventWeights(),
+                    scale(), new KnnWeighting(config.userKnn().power(), config.userKnn().normalise()));
             return new Ranking(Strategy.USER_KNN, knn.rank(user.userId(), user.history()), version(userScope(), v));
         } catch (ApiError e) {
             LOG.debugf("USER_KNN unavailable: %s", e.getMessage());

@@ -159,4 +159,20 @@ class ItemKnnTest {
         ItemKnn knn = knn(Map.of());
         assertThrows(IllegalArgumentException.class, () -> knn.predict("u1", U1, "c", BASELINES, 0));
     }
+
+    @Test
+    void weightingRaisesSimilaritiesToAPowerAndGivesEveryHistoryItemTheSameSay() {
+        Map<String, List<Neighbor>> lists = Map.of(
+                "a", List.of(new Neighbor("x", 0.9, 1), new Neighbor("y", 0.3, 1)),
+                "b", List.of(new Neighbor("z", 0.5, 1)));
+        ItemKnn knn = new ItemKnn(NeighborSource.of(lists), EventWeights.DEFAULT, RatingScale.DEFAULT,
+                new KnnWeighting(2, true));
+        List<UserEvent> history = List.of(view("a"), view("b"));
+        double w = EventWeights.DEFAULT.of(dev.persona.recommend.core.EventKind.VIEW, 0);
+        Map<String, Double> scores = new java.util.HashMap<>();
+        knn.rank(history).forEach(s -> scores.put(s.itemId(), s.score()));
+        assertEquals(w * 0.81 / 0.90, scores.get("x"), 1e-12);
+        assertEquals(w * 0.09 / 0.90, scores.get("y"), 1e-12);
+        assertEquals(w, scores.get("z"), 1e-12, "b's single neighbour takes all of b's say");
+    }
 }
