@@ -93,20 +93,14 @@ public final class UserKnn {
             largest = Math.max(largest, items.size());
         }
         // sized for about twice the largest neighbour's items, so that the map rarely grows while summing
-        Map<String, double[]> scores = new HashMap<>(Math.max(16, 4 * largest));
+        Sums scores = new Sums(4 * largest);
         for (int v = 0; v < neighbors.size(); v++) {
             double similarity = weighting.weigh(neighbors.get(v).score());
             for (Map.Entry<String, Double> item : theirs.get(v).entrySet()) {
-                double[] score = scores.get(item.getKey());
-                if (score == null) {
-                    score = new double[1];
-                    scores.put(item.getKey(), score);
-                }
-                score[0] += similarity * item.getValue();
+                scores.add(item.getKey(), similarity * item.getValue());
             }
         }
-        List<Scored> all = new ArrayList<>(scores.size());
-        scores.forEach((item, score) -> all.add(Scored.of(item, score[0] + 0.0)));
+        List<Scored> all = scores.scored();
         all.sort(Tally.BEST_FIRST);
         int reasoned = Math.min(REASONED, all.size());
         Tally tally = new Tally();
@@ -196,5 +190,76 @@ public final class UserKnn {
             }
         }
         return average.around(Interests.mean(own), scale);
+    }
+
+    /**
+     * Score sums per item id in one open-addressing table (no entry object per item, no boxing): the neighbours'
+     * interests share one String per item id (the tenant's histories do), so most probes end on an identity match.
+     * Each item's sum runs in the order of the calls, as a map's would.
+     */
+    private static final class Sums {
+        private String[] keys;
+        private double[] sums;
+        private int size;
+
+        Sums(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(16, 2 * expected) - 1) << 1;
+            keys = new String[capacity];
+            sums = new double[capacity];
+        }
+
+        void add(String key, double value) {
+            int mask = keys.length - 1;
+            int slot = spread(key.hashCode()) & mask;
+            while (true) {
+                String at = keys[slot];
+                if (at == null) {
+                    keys[slot] = key;
+                    sums[slot] = value;
+                    if (++size * 2 > keys.length) {
+                        grow();
+                    }
+                    return;
+                }
+                if (at == key || at.equals(key)) {
+                    sums[slot] += value;
+                    return;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+
+        List<Scored> scored() {
+            List<Scored> out = new ArrayList<>(size);
+            for (int slot = 0; slot < keys.length; slot++) {
+                if (keys[slot] != null) {
+                    // + 0.0 turns −0.0 into 0.0 so that it ties with 0.0 and the id decides
+                    out.add(Scored.of(keys[slot], sums[slot] + 0.0));
+                }
+            }
+            return out;
+        }
+
+        private void grow() {
+            String[] oldKeys = keys;
+            double[] oldSums = sums;
+            keys = new String[2 * oldKeys.length];
+            sums = new double[2 * oldKeys.length];
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != null) {
+                    int slot = spread(oldKeys[i].hashCode()) & mask;
+                    while (keys[slot] != null) {
+                        slot = (slot + 1) & mask;
+                    }
+                    keys[slot] = oldKeys[i];
+                    sums[slot] = oldSums[i];
+                }
+            }
+        }
+
+        private static int spread(int h) {
+            return h ^ (h >>> 16);
+        }
     }
 }

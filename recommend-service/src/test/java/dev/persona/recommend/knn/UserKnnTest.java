@@ -105,4 +105,34 @@ class UserKnnTest {
         assertEquals(OptionalDouble.empty(), knn.predict("u", u, "never-rated", 5));
         assertEquals(OptionalDouble.empty(), knn.predict("stranger", u, "x", 5));
     }
+
+    @Test
+    void manyNeighboursWithManyItemsSumExactlyAsAPlainMapWould() {
+        java.util.Random random = new java.util.Random(3);
+        List<Neighbor> list = new java.util.ArrayList<>();
+        Map<String, List<UserEvent>> histories = new java.util.HashMap<>();
+        Map<String, Double> expected = new java.util.HashMap<>();
+        for (int v = 0; v < 50; v++) {
+            double similarity = 0.1 + random.nextInt(90) / 100.0;
+            list.add(n("v" + v, similarity));
+            List<UserEvent> events = new java.util.ArrayList<>();
+            java.util.Set<String> items = new java.util.TreeSet<>();
+            for (int e = 0; e < 60; e++) {
+                // new String: equal ids that are not the same instance, as in histories read apart
+                items.add(new String("i" + random.nextInt(2_000)));
+            }
+            for (String item : items) {
+                events.add(view(item));
+                expected.merge(item, similarity * EventWeights.DEFAULT.of(dev.persona.recommend.core.EventKind.VIEW, 0),
+                        Double::sum);
+            }
+            histories.put("v" + v, events);
+        }
+        UserKnn knn = knn(Map.of("u", list), histories, RatingScale.DEFAULT);
+        Map<String, Double> got = new java.util.HashMap<>();
+        for (Scored s : knn.rank("u", List.of(view("i0")))) {
+            got.put(s.itemId(), s.score());
+        }
+        assertEquals(expected, got);
+    }
 }
