@@ -1,6 +1,5 @@
 package dev.persona.recommend.model;
 
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -8,51 +7,27 @@ import java.util.Map;
  * p_u·q_i. Predictions are not clipped to the rating scale. Safe for concurrent reads; {@link #erase} may run
  * alongside them.
  */
-public final class ExplicitAlsModel implements TrainedModel {
+public final class ExplicitAlsModel extends FactorModel {
 
     /** The bias and factors of a user solved at request time (see {@link #foldIn}). */
     public record FoldedUser(double bias, float[] factors) {
     }
 
-    private final IdIndex users;
-    private final IdIndex items;
-    private final int factors;
     private final double mean;
     private final double lambda;
     private final float[] userBias;
     private final float[] itemBias;
-    private final float[] userFactors;
-    private final float[] itemFactors;
 
     ExplicitAlsModel(String[] userIds, String[] itemIds, int factors, double mean, double lambda, float[] userBias,
                      float[] itemBias, float[] userFactors, float[] itemFactors) {
-        if (userBias.length != userIds.length || itemBias.length != itemIds.length
-                || userFactors.length != (long) userIds.length * factors
-                || itemFactors.length != (long) itemIds.length * factors) {
+        super(userIds, itemIds, factors, userFactors, itemFactors);
+        if (userBias.length != userIds.length || itemBias.length != itemIds.length) {
             throw new IllegalArgumentException("array sizes do not match the dimensions");
         }
-        this.users = new IdIndex(userIds);
-        this.items = new IdIndex(itemIds);
-        this.factors = factors;
         this.mean = mean;
         this.lambda = lambda;
         this.userBias = userBias;
         this.itemBias = itemBias;
-        this.userFactors = userFactors;
-        this.itemFactors = itemFactors;
-    }
-
-    public int numUsers() {
-        return users.size();
-    }
-
-    @Override
-    public int numItems() {
-        return items.size();
-    }
-
-    public int factors() {
-        return factors;
     }
 
     /** μ, the global mean rating of the training data. */
@@ -65,42 +40,12 @@ public final class ExplicitAlsModel implements TrainedModel {
         return lambda;
     }
 
-    /** The index of a user id, −1 when unknown or erased. */
-    public int userIndex(String userId) {
-        return users.indexOf(userId);
-    }
-
-    /** The id of a user index, null when erased. */
-    public String userId(int user) {
-        return users.id(user);
-    }
-
-    @Override
-    public int itemIndex(String itemId) {
-        return items.indexOf(itemId);
-    }
-
-    @Override
-    public String itemId(int item) {
-        return items.id(item);
-    }
-
     public double userBias(int user) {
         return userBias[user];
     }
 
     public double itemBias(int item) {
         return itemBias[item];
-    }
-
-    /** A copy of a user's factors. */
-    public float[] userFactors(int user) {
-        return Arrays.copyOfRange(userFactors, user * factors, user * factors + factors);
-    }
-
-    /** A copy of an item's factors. */
-    public float[] itemFactors(int item) {
-        return Arrays.copyOfRange(itemFactors, item * factors, item * factors + factors);
     }
 
     /** μ + b_u + b_i + p_u·q_i for indices. */
@@ -161,39 +106,21 @@ public final class ExplicitAlsModel implements TrainedModel {
 
     /** {@link #foldIn(int[], float[])} by item ids; unknown items are ignored. */
     public FoldedUser foldIn(Map<String, ? extends Number> ratingsByItem) {
-        int[] idx = new int[ratingsByItem.size()];
-        float[] vals = new float[ratingsByItem.size()];
-        int n = 0;
-        for (Map.Entry<String, ? extends Number> e : ratingsByItem.entrySet()) {
-            int i = items.indexOf(e.getKey());
-            if (i >= 0) {
-                idx[n] = i;
-                vals[n++] = e.getValue().floatValue();
-            }
-        }
-        return foldIn(Arrays.copyOf(idx, n), Arrays.copyOf(vals, n));
+        Known known = known(ratingsByItem);
+        return foldIn(known.items(), known.values());
     }
 
     @Override
     public boolean erase(String userId) {
-        int u = users.erase(userId);
+        int u = eraseFactors(userId);
         if (u < 0) {
             return false;
         }
         userBias[u] = 0;
-        Arrays.fill(userFactors, u * factors, u * factors + factors, 0f);
         return true;
     }
 
     // For the codec.
-    String[] userIds() {
-        return users.ids();
-    }
-
-    String[] itemIds() {
-        return items.ids();
-    }
-
     float[] userBiasArray() {
         return userBias;
     }
@@ -202,11 +129,4 @@ public final class ExplicitAlsModel implements TrainedModel {
         return itemBias;
     }
 
-    float[] userFactorArray() {
-        return userFactors;
-    }
-
-    float[] itemFactorArray() {
-        return itemFactors;
-    }
 }

@@ -1,51 +1,24 @@
 package dev.persona.recommend.model;
 
-import java.util.Arrays;
 import java.util.Map;
 
 /**
  * Implicit-feedback factors as {@link ImplicitAls} trains them: the score of item i for user u is x_u·y_i. Safe for
  * concurrent reads; {@link #erase} may run alongside them.
  */
-public final class ImplicitAlsModel implements TrainedModel {
+public final class ImplicitAlsModel extends FactorModel {
 
-    private final IdIndex users;
-    private final IdIndex items;
-    private final int factors;
     private final double lambda;
     private final double alpha;
     private final boolean scaleLambda;
-    private final float[] userFactors;
-    private final float[] itemFactors;
     private volatile double[] itemGram;
 
     ImplicitAlsModel(String[] userIds, String[] itemIds, int factors, double lambda, double alpha, boolean scaleLambda,
                      float[] userFactors, float[] itemFactors) {
-        if (userFactors.length != (long) userIds.length * factors
-                || itemFactors.length != (long) itemIds.length * factors) {
-            throw new IllegalArgumentException("array sizes do not match the dimensions");
-        }
-        this.users = new IdIndex(userIds);
-        this.items = new IdIndex(itemIds);
-        this.factors = factors;
+        super(userIds, itemIds, factors, userFactors, itemFactors);
         this.lambda = lambda;
         this.alpha = alpha;
         this.scaleLambda = scaleLambda;
-        this.userFactors = userFactors;
-        this.itemFactors = itemFactors;
-    }
-
-    public int numUsers() {
-        return users.size();
-    }
-
-    @Override
-    public int numItems() {
-        return items.size();
-    }
-
-    public int factors() {
-        return factors;
     }
 
     public double lambda() {
@@ -58,36 +31,6 @@ public final class ImplicitAlsModel implements TrainedModel {
 
     public boolean scaleLambda() {
         return scaleLambda;
-    }
-
-    /** The index of a user id, −1 when unknown or erased. */
-    public int userIndex(String userId) {
-        return users.indexOf(userId);
-    }
-
-    /** The id of a user index, null when erased. */
-    public String userId(int user) {
-        return users.id(user);
-    }
-
-    @Override
-    public int itemIndex(String itemId) {
-        return items.indexOf(itemId);
-    }
-
-    @Override
-    public String itemId(int item) {
-        return items.id(item);
-    }
-
-    /** A copy of a user's factors. */
-    public float[] userFactors(int user) {
-        return Arrays.copyOfRange(userFactors, user * factors, user * factors + factors);
-    }
-
-    /** A copy of an item's factors. */
-    public float[] itemFactors(int item) {
-        return Arrays.copyOfRange(itemFactors, item * factors, item * factors + factors);
     }
 
     /** x_u·y_i for every item, indexed by item. */
@@ -156,17 +99,8 @@ public final class ImplicitAlsModel implements TrainedModel {
 
     /** {@link #foldIn(int[], float[])} by item ids; unknown items are ignored. */
     public float[] foldIn(Map<String, ? extends Number> history) {
-        int[] idx = new int[history.size()];
-        float[] vals = new float[history.size()];
-        int n = 0;
-        for (Map.Entry<String, ? extends Number> e : history.entrySet()) {
-            int i = items.indexOf(e.getKey());
-            if (i >= 0) {
-                idx[n] = i;
-                vals[n++] = e.getValue().floatValue();
-            }
-        }
-        return foldIn(Arrays.copyOf(idx, n), Arrays.copyOf(vals, n));
+        Known known = known(history);
+        return foldIn(known.items(), known.values());
     }
 
     private double[] gram() {
@@ -185,28 +119,6 @@ public final class ImplicitAlsModel implements TrainedModel {
 
     @Override
     public boolean erase(String userId) {
-        int u = users.erase(userId);
-        if (u < 0) {
-            return false;
-        }
-        Arrays.fill(userFactors, u * factors, u * factors + factors, 0f);
-        return true;
-    }
-
-    // For the codec.
-    String[] userIds() {
-        return users.ids();
-    }
-
-    String[] itemIds() {
-        return items.ids();
-    }
-
-    float[] userFactorArray() {
-        return userFactors;
-    }
-
-    float[] itemFactorArray() {
-        return itemFactors;
+        return eraseFactors(userId) >= 0;
     }
 }

@@ -98,10 +98,8 @@ public final class ModelRanking {
             double s;
             if (model instanceof EaseModel m) {
                 s = m.weight(h, item);
-            } else if (model instanceof ImplicitAlsModel m) {
-                s = dot(m.itemFactors(h), m.itemFactors(item));
             } else {
-                ExplicitAlsModel m = (ExplicitAlsModel) model;
+                FactorModel m = (FactorModel) model;
                 s = dot(m.itemFactors(h), m.itemFactors(item));
             }
             if (!(s > 0) || (kept == BECAUSE && s <= bestScore[BECAUSE - 1])) {

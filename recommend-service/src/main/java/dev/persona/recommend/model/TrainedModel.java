@@ -1,7 +1,7 @@
 package dev.persona.recommend.model;
 
 /** A trained model that {@link ModelCodec} can store. */
-public sealed interface TrainedModel permits ExplicitAlsModel, ImplicitAlsModel, EaseModel {
+public sealed interface TrainedModel permits FactorModel, EaseModel {
 
     /** The number of items the model knows (scores cover indices 0..numItems−1). */
     int numItems();
