@@ -1,6 +1,9 @@
 package dev.persona.cli.console;
 
 import dev.persona.api.v1.Progress;
+import dev.persona.cli.CliException;
+import java.util.Iterator;
+import java.util.function.Function;
 
 /**
  * The Progress messages of a server stream on stderr, one meter per phase (for example "load", "compute", "write"
@@ -16,6 +19,39 @@ public final class PhaseProgress {
 
     public PhaseProgress(StatusLine status) {
         this.status = status;
+    }
+
+    /**
+     * Follows a server stream of Progress messages that ends with a result: shows the progress on {@code status}
+     * and returns the result, or fails with {@code missing} when the stream ends without one.
+     *
+     * @param progressOf a message's Progress, null when it carries none
+     * @param resultOf   a message's result, null when it carries none
+     */
+    public static <M, R> R follow(Iterator<M> responses, StatusLine status, Function<M, Progress> progressOf,
+                                  Function<M, R> resultOf, String missing) {
+        PhaseProgress progress = new PhaseProgress(status);
+        R result = null;
+        try {
+            while (responses.hasNext()) {
+                M response = responses.next();
+                Progress p = progressOf.apply(response);
+                if (p != null) {
+                    progress.update(p);
+                } else {
+                    R r = resultOf.apply(response);
+                    if (r != null) {
+                        result = r;
+                    }
+                }
+            }
+        } finally {
+            progress.end();
+        }
+        if (result == null) {
+            throw CliException.failure(missing);
+        }
+        return result;
     }
 
     public void update(Progress progress) {

@@ -5,7 +5,6 @@ import dev.persona.api.v1.EvaluateOfflineResponse;
 import dev.persona.api.v1.EvaluationReport;
 import dev.persona.api.v1.Strategy;
 import dev.persona.api.v1.StrategyEvaluation;
-import dev.persona.cli.CliException;
 import dev.persona.cli.ConnectionOptions;
 import dev.persona.cli.ExitCodes;
 import dev.persona.cli.console.PhaseProgress;
@@ -14,7 +13,6 @@ import dev.persona.cli.console.TextTable;
 import dev.persona.cli.grpc.RecommendConnection;
 import dev.persona.cli.recommend.StrategyNames;
 import java.io.PrintWriter;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -69,26 +67,13 @@ public final class OfflineEvalCommand implements Callable<Integer> {
         if (strategies != null) {
             request.addAllStrategies(StrategyNames.distinct("--strategies", strategies));
         }
-        EvaluationReport report = null;
+        EvaluationReport report;
         try (RecommendConnection recommend = RecommendConnection.open(connection.recommendSettings())) {
-            PhaseProgress progress = new PhaseProgress(StatusLine.on(spec.commandLine().getErr()));
-            try {
-                Iterator<EvaluateOfflineResponse> responses = recommend.serverStreaming()
-                        .evaluateOffline(request.build());
-                while (responses.hasNext()) {
-                    EvaluateOfflineResponse response = responses.next();
-                    if (response.hasProgress()) {
-                        progress.update(response.getProgress());
-                    } else if (response.hasReport()) {
-                        report = response.getReport();
-                    }
-                }
-            } finally {
-                progress.end();
-            }
-        }
-        if (report == null) {
-            throw CliException.failure(RecommendConnection.SERVICE + " ended the evaluation without a report");
+            report = PhaseProgress.follow(recommend.serverStreaming().evaluateOffline(request.build()),
+                    StatusLine.on(spec.commandLine().getErr()),
+                    (EvaluateOfflineResponse r) -> r.hasProgress() ? r.getProgress() : null,
+                    r -> r.hasReport() ? r.getReport() : null,
+                    RecommendConnection.SERVICE + " ended the evaluation without a report");
         }
         print(report, spec.commandLine().getOut());
         return ExitCodes.OK;

@@ -3,12 +3,10 @@ package dev.persona.cli.neighbors;
 import dev.persona.api.v1.BuildNeighborsRequest;
 import dev.persona.api.v1.BuildNeighborsResponse;
 import dev.persona.api.v1.BuildResult;
-import dev.persona.cli.CliException;
 import dev.persona.cli.console.PhaseProgress;
 import dev.persona.cli.console.StatusLine;
 import dev.persona.cli.grpc.SimilarityConnection;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Locale;
 
 /** One BuildNeighbors call, its progress shown phase by phase on stderr. */
@@ -33,24 +31,10 @@ public final class NeighborBuild {
 
     public static Built run(SimilarityConnection similarity, BuildNeighborsRequest request, StatusLine status) {
         long start = System.nanoTime();
-        PhaseProgress progress = new PhaseProgress(status);
-        BuildResult result = null;
-        try {
-            Iterator<BuildNeighborsResponse> responses = similarity.serverStreaming().buildNeighbors(request);
-            while (responses.hasNext()) {
-                BuildNeighborsResponse response = responses.next();
-                if (response.hasProgress()) {
-                    progress.update(response.getProgress());
-                } else if (response.hasResult()) {
-                    result = response.getResult();
-                }
-            }
-        } finally {
-            progress.end();
-        }
-        if (result == null) {
-            throw CliException.failure("similarity-service ended the build without a result");
-        }
+        BuildResult result = PhaseProgress.follow(similarity.serverStreaming().buildNeighbors(request), status,
+                (BuildNeighborsResponse r) -> r.hasProgress() ? r.getProgress() : null,
+                r -> r.hasResult() ? r.getResult() : null,
+                "similarity-service ended the build without a result");
         return new Built(result, Duration.ofNanos(System.nanoTime() - start));
     }
 }
