@@ -121,15 +121,18 @@ public final class FeedFollower {
                 cursors.put(feed, saved == null ? "0-0" : saved.toString());
             }
         }
-        for (Map.Entry<String, String> c : cursors.entrySet()) {
-            sayReadTo(c.getKey(), c.getValue());
+        // the heartbeat of every feed in one round trip
+        List<Request> heartbeats = new ArrayList<>();
+        cursors.forEach((feed, id) -> heartbeats.add(readTo(feed, id)));
+        if (!heartbeats.isEmpty()) {
+            redis.batch(heartbeats).await().atMost(Duration.ofSeconds(5));
         }
     }
 
-    /** Records in the feed's readers hash that this replica has handled the feed up to {@code id}. */
-    private void sayReadTo(String feed, String id) {
-        send(Request.cmd(Command.HSET).arg(readersKey(feed)).arg(readerField)
-                .arg(FeedReaders.value(id, System.currentTimeMillis())));
+    /** The command that records in the feed's readers hash that this replica has handled it up to {@code id}. */
+    private Request readTo(String feed, String id) {
+        return Request.cmd(Command.HSET).arg(readersKey(feed)).arg(readerField)
+                .arg(FeedReaders.value(id, System.currentTimeMillis()));
     }
 
     private void readOnce() throws InterruptedException {
@@ -199,8 +202,8 @@ public final class FeedFollower {
             if (handled != null) {
                 cursors.put(feed, handled);
                 try {
-                    send(Request.cmd(Command.SET).arg(cursorKey(feed)).arg(handled));
-                    sayReadTo(feed, handled);
+                    redis.batch(List.of(Request.cmd(Command.SET).arg(cursorKey(feed)).arg(handled),
+                            readTo(feed, handled))).await().atMost(Duration.ofSeconds(5));
                 } catch (RuntimeException e) {
                     LOG.debugf("feed cursor of tenant %s not saved: %s", tenant, e.getMessage());
                 }

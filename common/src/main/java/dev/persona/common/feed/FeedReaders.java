@@ -45,18 +45,9 @@ public final class FeedReaders {
         Map<String, String> liveMin = new HashMap<>();
         for (Map.Entry<String, String> r : readers.entrySet()) {
             int slash = r.getKey().indexOf('/');
-            String[] parts = r.getValue().split(" ");
-            if (slash < 0 || parts.length != 2 || !isId(parts[0])) {
-                continue;
-            }
-            long heartbeat;
-            try {
-                heartbeat = Long.parseLong(parts[1]);
-            } catch (NumberFormatException e) {
-                continue;
-            }
-            if (heartbeat >= aliveSince) {
-                liveMin.merge(r.getKey().substring(0, slash), parts[0], FeedReaders::min);
+            Read read = Read.of(r.getValue());
+            if (slash >= 0 && read != null && isId(read.id()) && read.heartbeat() >= aliveSince) {
+                liveMin.merge(r.getKey().substring(0, slash), read.id(), FeedReaders::min);
             }
         }
         String point = null;
@@ -76,13 +67,24 @@ public final class FeedReaders {
     /** Fields whose heartbeat is older than {@code aliveSince}: replicas gone, to be removed from the hash. */
     public static List<String> gone(Map<String, String> readers, long aliveSince) {
         return readers.entrySet().stream().filter(r -> {
-            String[] parts = r.getValue().split(" ");
-            try {
-                return parts.length != 2 || Long.parseLong(parts[1]) < aliveSince;
-            } catch (NumberFormatException e) {
-                return true;
-            }
+            Read read = Read.of(r.getValue());
+            return read == null || read.heartbeat() < aliveSince;
         }).map(Map.Entry::getKey).toList();
+    }
+
+    /** A hash value read back: the entry id (not yet checked) and the heartbeat; null when garbled. */
+    private record Read(String id, long heartbeat) {
+        static Read of(String value) {
+            String[] parts = value.split(" ");
+            if (parts.length != 2) {
+                return null;
+            }
+            try {
+                return new Read(parts[0], Long.parseLong(parts[1]));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
     }
 
     /** The smallest id greater than {@code id}: XTRIM's MINID keeps entries from there. */

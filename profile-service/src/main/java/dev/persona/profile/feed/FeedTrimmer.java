@@ -68,14 +68,17 @@ public class FeedTrimmer {
             gone.forEach(hdel::arg);
             send(hdel);
         }
+        List<String> consumers = config.feed().consumers();
+        Request mget = Request.cmd(Command.MGET);
+        consumers.forEach(consumer -> mget.arg(RedisKeys.feedCursor(tenant, consumer)));
+        Response saved = send(mget);
         Map<String, String> resumeAt = new HashMap<>();
-        for (String consumer : config.feed().consumers()) {
-            Response saved = send(Request.cmd(Command.GET).arg(RedisKeys.feedCursor(tenant, consumer)));
-            if (saved != null) {
-                resumeAt.put(consumer, saved.toString());
+        for (int c = 0; c < consumers.size(); c++) {
+            if (saved.get(c) != null) {
+                resumeAt.put(consumers.get(c), saved.get(c).toString());
             }
         }
-        Optional<String> point = FeedReaders.trimPoint(readers, resumeAt, config.feed().consumers(), aliveSince);
+        Optional<String> point = FeedReaders.trimPoint(readers, resumeAt, consumers, aliveSince);
         if (point.isEmpty()) {
             return 0;
         }
