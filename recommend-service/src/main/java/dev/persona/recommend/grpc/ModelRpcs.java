@@ -13,7 +13,6 @@ import dev.persona.common.error.ApiError;
 import dev.persona.common.grpc.ErrorMapper;
 import dev.persona.common.validation.Ids;
 import dev.persona.recommend.config.RecommendConfig;
-import dev.persona.recommend.model.AlsParams;
 import dev.persona.recommend.training.ModelStore;
 import dev.persona.recommend.training.ModelTraining;
 import io.grpc.stub.ServerCallStreamObserver;
@@ -93,11 +92,8 @@ class ModelRpcs {
         }
         int threads = r.getThreads() == 0 ? config.training().threads()
                 : Ids.range("threads", r.getThreads(), 1, 256, "0 to 256 (0 means the configured default)");
-        AlsParams defaults = type.equals("ALS_EXPLICIT") ? AlsParams.explicitDefaults() : AlsParams.implicitDefaults();
-        AlsParams als = defaults.withFactors(factors).withIterations(iterations)
-                .withLambda(reg == 0 ? defaults.lambda() : reg).withAlpha(alpha == 0 ? 40 : alpha)
-                .withSeed(r.getSeed()).withThreads(threads);
-        return new ModelTraining.Request(type, als, reg == 0 ? 500 : reg, r.getKeepServing());
+        return ModelTraining.Request.of(type, factors, iterations, reg, alpha, r.getSeed(), threads,
+                r.getKeepServing());
     }
 
     ListModelsResponse list(String tenant, ListModelsRequest r) {

@@ -56,6 +56,20 @@ public class ModelTraining {
      * @param keepServing store without serving
      */
     public record Request(String type, AlsParams als, double easeLambda, boolean keepServing) {
+
+        /**
+         * A request from TrainModel's parameters, already checked, where 0 means the default: 64 factors, 15 sweeps,
+         * the type's λ (EASE: 500), α 40.
+         */
+        public static Request of(String type, int factors, int iterations, double regularization, double alpha,
+                                 long seed, int threads, boolean keepServing) {
+            AlsParams defaults = type.equals("ALS_EXPLICIT") ? AlsParams.explicitDefaults() : AlsParams.implicitDefaults();
+            AlsParams als = defaults.withFactors(factors == 0 ? 64 : factors)
+                    .withIterations(iterations == 0 ? 15 : iterations)
+                    .withLambda(regularization == 0 ? defaults.lambda() : regularization)
+                    .withAlpha(alpha == 0 ? 40 : alpha).withSeed(seed).withThreads(threads);
+            return new Request(type, als, regularization == 0 ? 500 : regularization, keepServing);
+        }
     }
 
     private final TenantStore tenants;

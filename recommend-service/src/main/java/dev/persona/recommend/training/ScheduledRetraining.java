@@ -3,7 +3,6 @@ package dev.persona.recommend.training;
 import dev.persona.common.error.ApiError;
 import dev.persona.recommend.config.RecommendConfig;
 import dev.persona.recommend.data.TenantStore;
-import dev.persona.recommend.model.AlsParams;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -79,15 +78,7 @@ public class ScheduledRetraining {
 
     /** A TrainModel request with the parameters {@code v} was trained with. */
     ModelTraining.Request requestLike(ModelStore.Version v) {
-        int threads = config.training().threads();
-        if (v.type().equals("EASE")) {
-            return new ModelTraining.Request("EASE", AlsParams.implicitDefaults().withSeed(v.seed()).withThreads(threads),
-                    v.regularization(), false);
-        }
-        AlsParams defaults = v.type().equals("ALS_EXPLICIT") ? AlsParams.explicitDefaults() : AlsParams.implicitDefaults();
-        AlsParams als = defaults.withFactors(v.factors()).withIterations(v.iterations()).withLambda(v.regularization())
-                .withAlpha(v.type().equals("ALS_IMPLICIT") ? v.alpha() : defaults.alpha()).withSeed(v.seed())
-                .withThreads(threads);
-        return new ModelTraining.Request(v.type(), als, 500, false);
+        return ModelTraining.Request.of(v.type(), v.factors(), v.iterations(), v.regularization(), v.alpha(), v.seed(),
+                config.training().threads(), false);
     }
 }
