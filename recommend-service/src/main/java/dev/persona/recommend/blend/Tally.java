@@ -1,5 +1,6 @@
 package dev.persona.recommend.blend;
 
+import dev.persona.recommend.core.BestFew;
 import dev.persona.recommend.core.Scored;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,35 +90,13 @@ public final class Tally {
                     totals[distinct++] = e.getValue()[0];
                 }
             }
-            // the best MAX_REASONS by (total desc, id asc), kept sorted by insertion
-            String[] best = new String[MAX_REASONS];
-            double[] bestTotal = new double[MAX_REASONS];
-            int kept = 0;
+            BestFew best = new BestFew(MAX_REASONS, false);
             for (int i = 0; i < distinct; i++) {
-                if (!(totals[i] > 0)) {
-                    continue;
+                if (totals[i] > 0) {
+                    best.offer(ids[i], totals[i]);
                 }
-                int at = kept;
-                while (at > 0 && before(totals[i], ids[i], bestTotal[at - 1], best[at - 1])) {
-                    at--;
-                }
-                if (at >= MAX_REASONS) {
-                    continue;
-                }
-                int last = Math.min(kept, MAX_REASONS - 1);
-                for (int j = last; j > at; j--) {
-                    best[j] = best[j - 1];
-                    bestTotal[j] = bestTotal[j - 1];
-                }
-                best[at] = ids[i];
-                bestTotal[at] = totals[i];
-                kept = Math.min(kept + 1, MAX_REASONS);
             }
-            return List.of(Arrays.copyOf(best, kept));
-        }
-
-        private static boolean before(double total, String id, double otherTotal, String otherId) {
-            return total > otherTotal || (total == otherTotal && id.compareTo(otherId) < 0);
+            return best.ids();
         }
     }
 

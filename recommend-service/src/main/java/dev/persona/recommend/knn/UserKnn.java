@@ -1,11 +1,11 @@
 package dev.persona.recommend.knn;
 
 import dev.persona.recommend.blend.Tally;
+import dev.persona.recommend.core.BestFew;
 import dev.persona.recommend.core.EventWeights;
 import dev.persona.recommend.core.Scored;
 import dev.persona.recommend.core.UserEvent;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,34 +134,15 @@ public final class UserKnn {
      * {@code MAX_REASONS + 1} (one may be the candidate itself): a single pass over the smaller of the two maps.
      */
     private static List<String> strongestShared(Map<String, Double> own, Map<String, Double> theirs) {
-        int limit = Tally.MAX_REASONS + 1;
-        String[] best = new String[limit];
-        double[] bestWeight = new double[limit];
-        int kept = 0;
+        BestFew best = new BestFew(Tally.MAX_REASONS + 1, false);
         boolean ownSmaller = own.size() <= theirs.size();
         for (Map.Entry<String, Double> e : (ownSmaller ? own : theirs).entrySet()) {
             String item = e.getKey();
-            if (!(ownSmaller ? theirs : own).containsKey(item)) {
-                continue;
+            if ((ownSmaller ? theirs : own).containsKey(item)) {
+                best.offer(item, ownSmaller ? e.getValue() : own.get(item));
             }
-            double weight = ownSmaller ? e.getValue() : own.get(item);
-            int at = kept;
-            while (at > 0 && (weight > bestWeight[at - 1]
-                    || (weight == bestWeight[at - 1] && item.compareTo(best[at - 1]) < 0))) {
-                at--;
-            }
-            if (at >= limit) {
-                continue;
-            }
-            for (int j = Math.min(kept, limit - 1); j > at; j--) {
-                best[j] = best[j - 1];
-                bestWeight[j] = bestWeight[j - 1];
-            }
-            best[at] = item;
-            bestWeight[at] = weight;
-            kept = Math.min(kept + 1, limit);
         }
-        return Arrays.asList(best).subList(0, kept);
+        return best.ids();
     }
 
     /**

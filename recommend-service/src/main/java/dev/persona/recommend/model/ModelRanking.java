@@ -1,5 +1,6 @@
 package dev.persona.recommend.model;
 
+import dev.persona.recommend.core.BestFew;
 import dev.persona.recommend.core.Scored;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,9 +92,7 @@ public final class ModelRanking {
 
     /** The (at most three) history items with the largest positive affinity to {@code item}; ties keep history order. */
     private static List<String> because(TrainedModel model, int item, List<Integer> history) {
-        int[] best = new int[BECAUSE];
-        double[] bestScore = new double[BECAUSE];
-        int kept = 0;
+        BestFew best = new BestFew(BECAUSE, true);
         for (int h : history) {
             double s;
             if (model instanceof EaseModel m) {
@@ -102,24 +101,11 @@ public final class ModelRanking {
                 FactorModel m = (FactorModel) model;
                 s = dot(m.itemFactors(h), m.itemFactors(item));
             }
-            if (!(s > 0) || (kept == BECAUSE && s <= bestScore[BECAUSE - 1])) {
-                continue;
+            if (s > 0) {
+                best.offer(model.itemId(h), s);
             }
-            int at = Math.min(kept, BECAUSE - 1);
-            while (at > 0 && s > bestScore[at - 1]) {
-                best[at] = best[at - 1];
-                bestScore[at] = bestScore[at - 1];
-                at--;
-            }
-            best[at] = h;
-            bestScore[at] = s;
-            kept = Math.min(kept + 1, BECAUSE);
         }
-        List<String> out = new ArrayList<>(kept);
-        for (int i = 0; i < kept; i++) {
-            out.add(model.itemId(best[i]));
-        }
-        return out;
+        return best.ids();
     }
 
     private static double dot(float[] a, float[] b) {
