@@ -1,5 +1,6 @@
 package dev.persona.common.neighbors;
 
+import dev.persona.core.similarity.Neighbor;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -39,7 +39,6 @@ import dev.persona.common.validation.Ids;
 import dev.persona.profile.model.ItemRecord;
 import dev.persona.profile.model.UserRecord;
 import dev.persona.profile.repository.EventEntity;
-import dev.persona.profile.repository.UserEntity;
 import dev.persona.profile.service.ErasureService;
 import dev.persona.profile.service.IngestService;
 import dev.persona.profile.service.ReadService;

@@ -1,6 +1,6 @@
 package dev.persona.recommend.popular;
 
-import dev.persona.common.collect.LongIntMap;
+import dev.persona.core.collect.LongIntMap;
 import dev.persona.recommend.core.EventKind;
 import dev.persona.recommend.core.EventWeights;
 import java.util.ArrayList;

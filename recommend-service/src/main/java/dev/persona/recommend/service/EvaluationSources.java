@@ -1,11 +1,11 @@
 package dev.persona.recommend.service;
 
-import dev.persona.common.kernel.IdIndex;
-import dev.persona.common.kernel.InteractionMatrixBuilder;
-import dev.persona.common.kernel.Metric;
-import dev.persona.common.kernel.NeighborKernel;
-import dev.persona.common.kernel.NeighborLists;
-import dev.persona.common.kernel.NeighborParams;
+import dev.persona.core.similarity.IdIndex;
+import dev.persona.core.similarity.InteractionMatrixBuilder;
+import dev.persona.core.similarity.Metric;
+import dev.persona.core.similarity.NeighborKernel;
+import dev.persona.core.similarity.NeighborLists;
+import dev.persona.core.similarity.NeighborParams;
 import dev.persona.recommend.core.EventWeights;
 import dev.persona.recommend.core.UserEvent;
 import dev.persona.recommend.data.NeighborReader;

@@ -4,7 +4,6 @@ import dev.persona.common.error.ApiError;
 import dev.persona.common.neighbors.NeighborKeys;
 import dev.persona.recommend.blend.Hybrid;
 import dev.persona.recommend.config.RecommendConfig;
-import dev.persona.recommend.core.ItemInfo;
 import dev.persona.recommend.core.Scored;
 import dev.persona.recommend.core.UserEvent;
 import dev.persona.recommend.data.NeighborReader;

@@ -4,7 +4,7 @@ package dev.persona.recommend.grpc;
 import dev.persona.api.v1.EventType;
 import dev.persona.api.v1.Item;
 import dev.persona.api.v1.RecommendServiceGrpc;
-import dev.persona.common.neighbors.Neighbor;
+import dev.persona.core.similarity.Neighbor;
 import dev.persona.common.neighbors.NeighborCodec;
 import dev.persona.common.neighbors.NeighborKeys;
 import dev.persona.common.redis.RedisKeys;

@@ -25,7 +25,6 @@ import dev.persona.common.grpc.Tenant;
 import dev.persona.common.validation.Ids;
 import dev.persona.segment.features.FeatureScaler.Scaling;
 import dev.persona.segment.features.FeatureSpec;
-import dev.persona.segment.grouping.Grouping;
 import dev.persona.segment.grouping.GroupingParams;
 import dev.persona.segment.grouping.GroupingParams.Method;
 import dev.persona.segment.predictor.Predictors;

@@ -1,5 +1,6 @@
 package dev.persona.segment.predict;
 
+import dev.persona.core.metrics.ClassificationMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,8 +17,8 @@ import java.util.Random;
  */
 public final class CrossValidation {
 
-    /** Per-fold metrics (fold order) and their mean, see {@link Metrics#mean(List)}. */
-    public record Result(List<Metrics> folds, Metrics mean) {
+    /** Per-fold metrics (fold order) and their mean, see {@link ClassificationMetrics#mean(List)}. */
+    public record Result(List<ClassificationMetrics> folds, ClassificationMetrics mean) {
     }
 
     private CrossValidation() {
@@ -92,7 +93,7 @@ public final class CrossValidation {
         }
         int[][] folds = stratifiedFolds(data.labels(), k, seed);
         int[] all = data.allRows();
-        List<Metrics> results = new ArrayList<>(k);
+        List<ClassificationMetrics> results = new ArrayList<>(k);
         for (int[] test : folds) {
             int[] train = complement(all, test, data.rows());
             Classifier model = factory.fit(data, train);
@@ -102,20 +103,20 @@ public final class CrossValidation {
                 y[i] = data.label(test[i]);
                 p[i] = model.predictProbability(data, test[i]);
             }
-            results.add(Metrics.of(y, p));
+            results.add(ClassificationMetrics.of(y, p));
         }
-        return new Result(List.copyOf(results), Metrics.mean(results));
+        return new Result(List.copyOf(results), ClassificationMetrics.mean(results));
     }
 
     /**
      * Cross-validation with every row's out-of-fold probability kept.
      *
      * @param folds         per-fold metrics, fold order
-     * @param mean          their mean, see {@link Metrics#mean(List)}
+     * @param mean          their mean, see {@link ClassificationMetrics#mean(List)}
      * @param aucStd        population standard deviation of the folds' AUC
      * @param probabilities per row of the dataset, the probability given by the model that did not see it
      */
-    public record Pooled(List<Metrics> folds, Metrics mean, double aucStd, double[] probabilities) {
+    public record Pooled(List<ClassificationMetrics> folds, ClassificationMetrics mean, double aucStd, double[] probabilities) {
     }
 
     /** As {@link #run}, keeping each row's out-of-fold probability (the folds are the same). */
@@ -126,7 +127,7 @@ public final class CrossValidation {
         int[][] folds = stratifiedFolds(data.labels(), k, seed);
         int[] all = data.allRows();
         double[] oof = new double[data.rows()];
-        List<Metrics> results = new ArrayList<>(k);
+        List<ClassificationMetrics> results = new ArrayList<>(k);
         for (int[] test : folds) {
             int[] train = complement(all, test, data.rows());
             Classifier model = factory.fit(data, train);
@@ -137,18 +138,18 @@ public final class CrossValidation {
                 p[i] = model.predictProbability(data, test[i]);
                 oof[test[i]] = p[i];
             }
-            results.add(Metrics.of(y, p));
+            results.add(ClassificationMetrics.of(y, p));
         }
         double mean = 0;
-        for (Metrics m : results) {
+        for (ClassificationMetrics m : results) {
             mean += m.auc();
         }
         mean /= k;
         double var = 0;
-        for (Metrics m : results) {
+        for (ClassificationMetrics m : results) {
             var += (m.auc() - mean) * (m.auc() - mean);
         }
-        return new Pooled(List.copyOf(results), Metrics.mean(results), Math.sqrt(var / k), oof);
+        return new Pooled(List.copyOf(results), ClassificationMetrics.mean(results), Math.sqrt(var / k), oof);
     }
 
     private static void shuffle(int[] a, Random random) {

@@ -1,5 +1,6 @@
 package dev.persona.segment.predict;
 
+import dev.persona.core.metrics.ClassificationMetrics;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -306,7 +307,7 @@ public final class DecisionTree implements Classifier {
     private int errors(Node node, Dataset data, int[] rows) {
         int e = 0;
         for (int r : rows) {
-            boolean predicted = leafOf(node, data, r).probability() >= Metrics.THRESHOLD;
+            boolean predicted = leafOf(node, data, r).probability() >= ClassificationMetrics.THRESHOLD;
             if (predicted != data.label(r)) {
                 e++;
             }

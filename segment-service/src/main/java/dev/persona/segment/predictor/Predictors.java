@@ -1,5 +1,7 @@
 package dev.persona.segment.predictor;
 
+import dev.persona.core.metrics.ClassificationMetrics;
+import dev.persona.core.metrics.Roc;
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Timestamps;
 import dev.persona.api.v1.AudienceMember;
@@ -27,11 +29,11 @@ import dev.persona.segment.features.FeatureSpec;
 import dev.persona.segment.features.FeatureTable;
 import dev.persona.segment.predict.CrossValidation;
 import dev.persona.segment.predict.Dataset;
-import dev.persona.segment.predict.Metrics;
+import dev.persona.core.metrics.ClassificationMetrics;
 import dev.persona.segment.predict.OutcomeLabels;
 import dev.persona.segment.predict.PredictorModel;
 import dev.persona.segment.predict.PredictorSchema;
-import dev.persona.segment.predict.Roc;
+import dev.persona.core.metrics.Roc;
 import dev.persona.segment.segmentation.SegmentationStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -382,7 +384,7 @@ public class Predictors {
 
     private static PredictorMetrics.Builder metrics(CrossValidation.Pooled cv, boolean[] y, int positives,
                                                     int folds) {
-        Metrics m = cv.mean();
+        ClassificationMetrics m = cv.mean();
         PredictorMetrics.Builder b = PredictorMetrics.newBuilder().setAuc(m.auc()).setLogLoss(m.logLoss())
                 .setAccuracy(m.accuracy()).setPrecision(m.precision()).setRecall(m.recall()).setF1(m.f1())
                 .setN(y.length).setAucStd(cv.aucStd()).setPositiveRate((double) positives / y.length)

@@ -1,5 +1,6 @@
 package dev.persona.segment.predict;
 
+import dev.persona.core.metrics.ClassificationMetrics;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -197,7 +198,7 @@ class PredictorModelTest {
         for (int r : folds[0]) {
             assertEquals(first.predictProbability(data, r), pooled.probabilities()[r], 0);
         }
-        double mean = pooled.folds().stream().mapToDouble(Metrics::auc).average().orElseThrow();
+        double mean = pooled.folds().stream().mapToDouble(ClassificationMetrics::auc).average().orElseThrow();
         double var = pooled.folds().stream().mapToDouble(m -> (m.auc() - mean) * (m.auc() - mean)).sum() / 5;
         assertEquals(Math.sqrt(var), pooled.aucStd(), 1e-12);
     }

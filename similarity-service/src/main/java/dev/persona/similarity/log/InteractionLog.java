@@ -1,11 +1,11 @@
 package dev.persona.similarity.log;
 
-import dev.persona.common.collect.LongIntMap;
-import dev.persona.common.kernel.IdIndex;
-import dev.persona.common.kernel.DuplicatePolicy;
-import dev.persona.common.kernel.InteractionMatrix;
-import dev.persona.common.kernel.Metric;
-import dev.persona.common.kernel.PairSimilarity;
+import dev.persona.core.collect.LongIntMap;
+import dev.persona.core.similarity.IdIndex;
+import dev.persona.core.similarity.DuplicatePolicy;
+import dev.persona.core.similarity.InteractionMatrix;
+import dev.persona.core.similarity.Metric;
+import dev.persona.core.similarity.PairSimilarity;
 import java.util.Arrays;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;

@@ -1,6 +1,6 @@
 package dev.persona.similarity.log;
 
-import dev.persona.common.kernel.InteractionMatrix;
+import dev.persona.core.similarity.InteractionMatrix;
 
 /**
  * The interaction matrix of a log at one point, with the external ids of its rows and columns. Ids are in ascending

@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.persona.similarity.config.SimilarityConfig;
 import dev.persona.similarity.store.Generation;
-import dev.persona.common.neighbors.Neighbor;
+import dev.persona.core.similarity.Neighbor;
 import dev.persona.similarity.store.NeighborStore;
 import dev.persona.similarity.store.Scope;
 import io.quarkus.scheduler.Scheduled;

@@ -1,6 +1,6 @@
 package dev.persona.similarity.service;
 
-import dev.persona.common.kernel.Metric;
+import dev.persona.core.similarity.Metric;
 import dev.persona.similarity.store.Scope;
 
 /** Validated inputs of the service operations, in the service's own terms. */

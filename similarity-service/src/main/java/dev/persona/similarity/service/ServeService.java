@@ -2,11 +2,11 @@ package dev.persona.similarity.service;
 
 import dev.persona.api.v1.ConsentStatus;
 import dev.persona.common.error.ApiError;
-import dev.persona.common.kernel.Metric;
-import dev.persona.common.kernel.PairSimilarity;
+import dev.persona.core.similarity.Metric;
+import dev.persona.core.similarity.PairSimilarity;
 import dev.persona.common.profile.ProfileClient;
 import dev.persona.similarity.store.Generation;
-import dev.persona.common.neighbors.Neighbor;
+import dev.persona.core.similarity.Neighbor;
 import dev.persona.common.neighbors.NeighborCodec;
 import dev.persona.similarity.store.NeighborStore;
 import dev.persona.similarity.store.Scope;

@@ -1,7 +1,7 @@
 package dev.persona.similarity.store;
 
 import dev.persona.common.error.ApiError;
-import dev.persona.common.neighbors.Neighbor;
+import dev.persona.core.similarity.Neighbor;
 import dev.persona.common.neighbors.NeighborCodec;
 import dev.persona.common.neighbors.NeighborKeys;
 import dev.persona.common.redis.RedisKeys;

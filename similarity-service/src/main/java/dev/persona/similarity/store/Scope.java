@@ -1,7 +1,7 @@
 package dev.persona.similarity.store;
 
 import dev.persona.common.neighbors.NeighborKeys;
-import dev.persona.common.kernel.Metric;
+import dev.persona.core.similarity.Metric;
 import java.util.Locale;
 
 /**

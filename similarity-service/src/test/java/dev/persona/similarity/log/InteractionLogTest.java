@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.persona.common.kernel.Metric;
-import dev.persona.common.kernel.NeighborKernel;
-import dev.persona.common.kernel.NeighborLists;
-import dev.persona.common.kernel.NeighborParams;
-import dev.persona.common.kernel.PairSimilarity;
-import dev.persona.common.kernel.SparseRows;
+import dev.persona.core.similarity.Metric;
+import dev.persona.core.similarity.NeighborKernel;
+import dev.persona.core.similarity.NeighborLists;
+import dev.persona.core.similarity.NeighborParams;
+import dev.persona.core.similarity.PairSimilarity;
+import dev.persona.core.similarity.SparseRows;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
