@@ -107,6 +107,10 @@ public final class NeighborKernel {
             Thread.currentThread().interrupt();
             throw new CancellationException("neighbour computation interrupted");
         } catch (ExecutionException e) {
+            // A progress listener that stops the work (a cancelled call) throws; its exception reaches the caller.
+            if (e.getCause() instanceof RuntimeException stop) {
+                throw stop;
+            }
             throw new IllegalStateException("neighbour computation failed", e.getCause());
         } finally {
             pool.shutdownNow();

@@ -3,14 +3,12 @@ package dev.persona.recommend.grpc;
 import dev.persona.api.v1.EvaluateOfflineRequest;
 import dev.persona.api.v1.EvaluateOfflineResponse;
 import dev.persona.api.v1.EvaluationReport;
-import dev.persona.api.v1.Progress;
 import dev.persona.api.v1.StrategyEvaluation;
 import dev.persona.common.error.ApiError;
-import dev.persona.common.grpc.ErrorMapper;
+import dev.persona.common.grpc.ProgressStream;
 import dev.persona.recommend.eval.StrategyScores;
 import dev.persona.recommend.service.OfflineEvaluation;
 import dev.persona.recommend.service.Strategy;
-import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -22,8 +20,6 @@ import java.util.Set;
 @ApplicationScoped
 class EvaluationRpcs {
 
-    private static final long PROGRESS_EVERY_MS = 200;
-
     private final OfflineEvaluation evaluation;
 
     EvaluationRpcs(OfflineEvaluation evaluation) {
@@ -31,27 +27,11 @@ class EvaluationRpcs {
     }
 
     void evaluate(String tenant, EvaluateOfflineRequest r, StreamObserver<EvaluateOfflineResponse> out) {
-        ServerCallStreamObserver<EvaluateOfflineResponse> call = (ServerCallStreamObserver<EvaluateOfflineResponse>) out;
-        try {
+        ProgressStream<EvaluateOfflineResponse> stream = new ProgressStream<>(out,
+                p -> EvaluateOfflineResponse.newBuilder().setProgress(p).build());
+        stream.run(() -> {
             OfflineEvaluation.Request request = request(r);
-            long[] last = {0};
-            String[] phase = {""};
-            OfflineEvaluation.Report report = evaluation.evaluate(tenant, request, (p, done, total) -> {
-                long now = System.currentTimeMillis();
-                boolean edge = done == 0 || (total > 0 && done >= total);
-                synchronized (call) {
-                    if (p.equals(phase[0]) && !edge && now - last[0] < PROGRESS_EVERY_MS) {
-                        return;
-                    }
-                    phase[0] = p;
-                    last[0] = now;
-                    if (call.isCancelled()) {
-                        throw ApiError.aborted("the caller cancelled the evaluation");
-                    }
-                    call.onNext(EvaluateOfflineResponse.newBuilder().setProgress(Progress.newBuilder().setPhase(p)
-                            .setDone(total > 0 ? Math.min(done, total) : done).setTotal(total)).build());
-                }
-            });
+            OfflineEvaluation.Report report = evaluation.evaluate(tenant, request, stream::progress);
             EvaluationReport.Builder b = EvaluationReport.newBuilder().setUsersEvaluated(report.usersEvaluated())
                     .setK(request.k()).setTestFraction(request.testFraction()).setSeed(request.seed())
                     .setRelevanceThreshold(request.relevanceThreshold())
@@ -66,17 +46,8 @@ class EvaluationRpcs {
                         .setHasRatingMetrics(m.hasRatingMetrics()).setUsersEvaluated(m.users())
                         .setRatingsEvaluated(m.ratings()).setElapsedMs(s.elapsedMs()));
             }
-            synchronized (call) {
-                call.onNext(EvaluateOfflineResponse.newBuilder().setReport(b).build());
-                call.onCompleted();
-            }
-        } catch (RuntimeException e) {
-            synchronized (call) {
-                if (!call.isCancelled()) {
-                    call.onError(ErrorMapper.toStatus(e).asRuntimeException());
-                }
-            }
-        }
+            return EvaluateOfflineResponse.newBuilder().setReport(b).build();
+        });
     }
 
     static OfflineEvaluation.Request request(EvaluateOfflineRequest r) {

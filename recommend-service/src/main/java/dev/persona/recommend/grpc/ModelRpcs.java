@@ -10,20 +10,17 @@ import dev.persona.api.v1.TrainModelRequest;
 import dev.persona.api.v1.TrainModelResponse;
 import dev.persona.api.v1.TrainResult;
 import dev.persona.common.error.ApiError;
-import dev.persona.common.grpc.ErrorMapper;
+import dev.persona.common.grpc.ProgressStream;
 import dev.persona.common.validation.Ids;
 import dev.persona.recommend.config.RecommendConfig;
 import dev.persona.recommend.training.ModelStore;
 import dev.persona.recommend.training.ModelTraining;
-import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** TrainModel and ListModels: validation and translation, for {@link RecommendGrpcService}. */
 @ApplicationScoped
 class ModelRpcs {
-
-    private static final long PROGRESS_EVERY_MS = 200;
 
     private final ModelTraining training;
     private final ModelStore store;
@@ -36,40 +33,16 @@ class ModelRpcs {
     }
 
     void train(String tenant, TrainModelRequest r, StreamObserver<TrainModelResponse> out) {
-        ServerCallStreamObserver<TrainModelResponse> call = (ServerCallStreamObserver<TrainModelResponse>) out;
-        try {
+        ProgressStream<TrainModelResponse> stream = new ProgressStream<>(out,
+                p -> TrainModelResponse.newBuilder().setProgress(p).build());
+        stream.run(() -> {
             ModelTraining.Request request = request(r);
-            long[] last = {0};
-            String[] phase = {""};
-            ModelStore.Version v = training.train(tenant, request, (p, done, total, loss) -> {
-                long now = System.currentTimeMillis();
-                boolean complete = total > 0 && done >= total;
-                synchronized (call) {
-                    if (p.equals(phase[0]) && !complete && now - last[0] < PROGRESS_EVERY_MS) {
-                        return;
-                    }
-                    phase[0] = p;
-                    last[0] = now;
-                    if (call.isCancelled()) {
-                        throw ApiError.aborted("the caller cancelled the training");
-                    }
-                    call.onNext(TrainModelResponse.newBuilder().setProgress(Progress.newBuilder().setPhase(p)
-                            .setDone(total > 0 ? Math.min(done, total) : done).setTotal(total).setLoss(loss)).build());
-                }
-            });
-            synchronized (call) {
-                call.onNext(TrainModelResponse.newBuilder().setResult(TrainResult.newBuilder()
-                        .setModelVersion(v.version()).setElapsedMs(v.elapsedMs()).setModelType(type(v.type()))
-                        .setServing(v.serving()).putAllTrainingMetrics(v.metrics())).build());
-                call.onCompleted();
-            }
-        } catch (RuntimeException e) {
-            synchronized (call) {
-                if (!call.isCancelled()) {
-                    call.onError(ErrorMapper.toStatus(e).asRuntimeException());
-                }
-            }
-        }
+            ModelStore.Version v = training.train(tenant, request, (p, done, total, loss) ->
+                    stream.progress(Progress.newBuilder().setPhase(p).setDone(done).setTotal(total).setLoss(loss)));
+            return TrainModelResponse.newBuilder().setResult(TrainResult.newBuilder()
+                    .setModelVersion(v.version()).setElapsedMs(v.elapsedMs()).setModelType(type(v.type()))
+                    .setServing(v.serving()).putAllTrainingMetrics(v.metrics())).build();
+        });
     }
 
     ModelTraining.Request request(TrainModelRequest r) {

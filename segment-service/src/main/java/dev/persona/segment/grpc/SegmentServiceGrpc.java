@@ -19,8 +19,8 @@ import dev.persona.api.v1.SelectAudienceResponse;
 import dev.persona.api.v1.TrainPredictorRequest;
 import dev.persona.api.v1.TrainPredictorResponse;
 import dev.persona.common.error.ApiError;
-import dev.persona.common.grpc.ErrorMapper;
 import dev.persona.common.grpc.GrpcCalls;
+import dev.persona.common.grpc.ProgressStream;
 import dev.persona.common.grpc.Tenant;
 import dev.persona.common.validation.Ids;
 import dev.persona.segment.features.FeatureScaler.Scaling;
@@ -30,7 +30,6 @@ import dev.persona.segment.grouping.GroupingParams.Method;
 import dev.persona.segment.predictor.Predictors;
 import dev.persona.segment.segmentation.SegmentationStore;
 import dev.persona.segment.segmentation.Segmentations;
-import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
@@ -47,7 +46,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @GrpcService
 public class SegmentServiceGrpc extends SegmentServiceImplBase {
 
-    private static final long PROGRESS_EVERY_MS = 200;
 
     @Inject
     Segmentations segmentations;
@@ -68,17 +66,14 @@ public class SegmentServiceGrpc extends SegmentServiceImplBase {
     @Blocking
     public void buildSegmentation(BuildSegmentationRequest request, StreamObserver<BuildSegmentationResponse> out) {
         String tenant = Tenant.current();
-        Stream<BuildSegmentationResponse> stream = new Stream<>(out);
-        try {
+        ProgressStream<BuildSegmentationResponse> stream = new ProgressStream<>(out,
+                p -> BuildSegmentationResponse.newBuilder().setProgress(p).build());
+        stream.run(() -> {
             Segmentations.BuildRequest build = buildRequest(request);
             var segmentation = segmentations.build(tenant, build, (phase, done, total, loss) ->
-                    stream.progress(phase, BuildSegmentationResponse.newBuilder().setProgress(Progress.newBuilder()
-                            .setPhase(phase).setDone(total > 0 ? Math.min(done, total) : done).setTotal(total)
-                            .setLoss(loss)).build(), total > 0 && done >= total));
-            stream.last(BuildSegmentationResponse.newBuilder().setSegmentation(segmentation).build());
-        } catch (RuntimeException e) {
-            stream.fail(e);
-        }
+                    stream.progress(Progress.newBuilder().setPhase(phase).setDone(done).setTotal(total).setLoss(loss)));
+            return BuildSegmentationResponse.newBuilder().setSegmentation(segmentation).build();
+        });
     }
 
     Segmentations.BuildRequest buildRequest(BuildSegmentationRequest r) {
@@ -155,8 +150,8 @@ public class SegmentServiceGrpc extends SegmentServiceImplBase {
     public void listSegmentMembers(ListSegmentMembersRequest request,
                                    StreamObserver<ListSegmentMembersResponse> out) {
         String tenant = Tenant.current();
-        Stream<ListSegmentMembersResponse> stream = new Stream<>(out);
-        try {
+        ProgressStream<ListSegmentMembersResponse> stream = new ProgressStream<>(out);
+        stream.run(() -> {
             String segmentation = Ids.require("segmentation_id", request.getSegmentationId());
             String segment = Ids.require("segment_id", request.getSegmentId());
             int batch = request.getBatchSize() == 0 ? 10_000
@@ -172,10 +167,8 @@ public class SegmentServiceGrpc extends SegmentServiceImplBase {
             if (!ids.isEmpty()) {
                 stream.next(ListSegmentMembersResponse.newBuilder().addAllUserIds(ids).build());
             }
-            stream.complete();
-        } catch (RuntimeException e) {
-            stream.fail(e);
-        }
+            return null;
+        });
     }
 
     @Override
@@ -196,57 +189,10 @@ public class SegmentServiceGrpc extends SegmentServiceImplBase {
     @Blocking
     public void selectAudience(SelectAudienceRequest request, StreamObserver<SelectAudienceResponse> out) {
         String tenant = Tenant.current();
-        Stream<SelectAudienceResponse> stream = new Stream<>(out);
-        try {
+        ProgressStream<SelectAudienceResponse> stream = new ProgressStream<>(out);
+        stream.run(() -> {
             predictors.selectAudience(tenant, request, stream::next);
-            stream.complete();
-        } catch (RuntimeException e) {
-            stream.fail(e);
-        }
-    }
-
-    /** A server stream written from a worker thread: throttled progress, data messages, one end. */
-    private static final class Stream<T> {
-        private final ServerCallStreamObserver<T> call;
-        private String phase = "";
-        private long lastSent;
-
-        Stream(StreamObserver<T> out) {
-            this.call = (ServerCallStreamObserver<T>) out;
-        }
-
-        synchronized void progress(String phase, T message, boolean phaseComplete) {
-            long now = System.currentTimeMillis();
-            if (phase.equals(this.phase) && !phaseComplete && now - lastSent < PROGRESS_EVERY_MS) {
-                return;
-            }
-            this.phase = phase;
-            lastSent = now;
-            next(message);
-        }
-
-        synchronized void next(T message) {
-            if (call.isCancelled()) {
-                throw ApiError.aborted("the caller cancelled the call");
-            }
-            call.onNext(message);
-        }
-
-        synchronized void last(T message) {
-            next(message);
-            call.onCompleted();
-        }
-
-        synchronized void complete() {
-            if (!call.isCancelled()) {
-                call.onCompleted();
-            }
-        }
-
-        synchronized void fail(RuntimeException e) {
-            if (!call.isCancelled()) {
-                call.onError(ErrorMapper.toStatus(e).asRuntimeException());
-            }
-        }
+            return null;
+        });
     }
 }

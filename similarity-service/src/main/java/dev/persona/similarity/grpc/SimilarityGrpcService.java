@@ -18,6 +18,7 @@ import dev.persona.api.v1.Progress;
 import dev.persona.api.v1.SimilarityServiceGrpc;
 import dev.persona.common.error.ApiError;
 import dev.persona.common.grpc.ErrorMapper;
+import dev.persona.common.grpc.ProgressStream;
 import dev.persona.common.grpc.GrpcCalls;
 import dev.persona.common.grpc.Tenant;
 import dev.persona.common.validation.Ids;
@@ -29,7 +30,6 @@ import dev.persona.similarity.service.ServeService;
 import dev.persona.similarity.store.Generation;
 import dev.persona.core.similarity.Neighbor;
 import dev.persona.similarity.store.Scope;
-import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
@@ -49,7 +49,6 @@ public class SimilarityGrpcService extends SimilarityServiceGrpc.SimilarityServi
     private static final int DEFAULT_BUILD_K = 50;
     private static final int DEFAULT_QUERY_K = 10;
     private static final int MAX_THREADS = 256;
-    private static final long PROGRESS_EVERY_MS = 200;
 
     @Inject
     BuildService builds;
@@ -61,11 +60,11 @@ public class SimilarityGrpcService extends SimilarityServiceGrpc.SimilarityServi
     @Blocking
     public void buildNeighbors(BuildNeighborsRequest request, StreamObserver<BuildNeighborsResponse> out) {
         String tenant = Tenant.current();
-        ServerCallStreamObserver<BuildNeighborsResponse> call = (ServerCallStreamObserver<BuildNeighborsResponse>) out;
-        try {
+        ProgressStream<BuildNeighborsResponse> stream = new ProgressStream<>(out,
+                p -> BuildNeighborsResponse.newBuilder().setProgress(p).build());
+        stream.run(() -> {
             Requests.Build build = buildRequest(request);
-            ProgressStream progress = new ProgressStream(call);
-            BuildService.Outcome outcome = builds.build(tenant, build, progress);
+            BuildService.Outcome outcome = builds.build(tenant, build, stream::progress);
             Generation g = outcome.generation();
             BuildResult result = BuildResult.newBuilder()
                     .setGeneration(g.generation())
@@ -77,12 +76,8 @@ public class SimilarityGrpcService extends SimilarityServiceGrpc.SimilarityServi
                     .setBuiltToSequence(g.builtToSequence())
                     .setBuiltAt(timestamp(g.builtAtMillis()))
                     .build();
-            progress.finish(BuildNeighborsResponse.newBuilder().setResult(result).build());
-        } catch (RuntimeException e) {
-            synchronized (call) {
-                call.onError(ErrorMapper.toStatus(e).asRuntimeException());
-            }
-        }
+            return BuildNeighborsResponse.newBuilder().setResult(result).build();
+        });
     }
 
     @Override
@@ -262,46 +257,5 @@ public class SimilarityGrpcService extends SimilarityServiceGrpc.SimilarityServi
     private static Timestamp timestamp(long millis) {
         return Timestamp.newBuilder().setSeconds(Math.floorDiv(millis, 1000))
                 .setNanos((int) Math.floorMod(millis, 1000) * 1_000_000).build();
-    }
-
-    /**
-     * Sends a build's progress: the first message of each phase, then at most one every {@value #PROGRESS_EVERY_MS}
-     * ms, and the last of a phase when it is complete. Calls come from the kernel's threads too, so sends are
-     * serialised; a cancelled call stops receiving messages (the build goes on and still switches).
-     */
-    private static final class ProgressStream implements BuildService.Listener {
-        private final ServerCallStreamObserver<BuildNeighborsResponse> call;
-        private String phase = "";
-        private long lastSent;
-
-        ProgressStream(ServerCallStreamObserver<BuildNeighborsResponse> call) {
-            this.call = call;
-        }
-
-        @Override
-        public void progress(String phase, long done, long total) {
-            synchronized (call) {
-                long now = System.currentTimeMillis();
-                boolean complete = total > 0 && done >= total;
-                if (phase.equals(this.phase) && !complete && now - lastSent < PROGRESS_EVERY_MS) {
-                    return;
-                }
-                this.phase = phase;
-                lastSent = now;
-                if (!call.isCancelled()) {
-                    call.onNext(BuildNeighborsResponse.newBuilder().setProgress(Progress.newBuilder().setPhase(phase)
-                            .setDone(done).setTotal(total)).build());
-                }
-            }
-        }
-
-        void finish(BuildNeighborsResponse result) {
-            synchronized (call) {
-                if (!call.isCancelled()) {
-                    call.onNext(result);
-                    call.onCompleted();
-                }
-            }
-        }
     }
 }

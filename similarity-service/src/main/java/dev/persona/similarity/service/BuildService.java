@@ -180,11 +180,12 @@ public class BuildService {
             Generation next = new Generation(generation, 0, System.currentTimeMillis(), counts[0], counts[1],
                     request.k(), request.minSupport(), request.shrinkage(), request.binary(), snapshot.sequence(),
                     snapshot.events());
+            // The last point where a listener may stop the build (a cancelled call): nothing is switched yet.
+            listener.progress("switch", 0, 1);
             if (lost.get() || !store.publish(tenant, scope, token, next)) {
                 throw ApiError.aborted("the build of " + scope + " neighbours lost its lock before switching"
                         + " (another build took over); the previous generation keeps serving");
             }
-            listener.progress("switch", 1, 1);
             pointers.switched(tenant, scope, next);
             if (scope.users()) {
                 // Users erased while this build ran: the snapshot may hold them; find them by their marks.
