@@ -61,12 +61,29 @@ public final class Ids {
         return value;
     }
 
-    /** Epoch milliseconds of a timestamp field, refusing values outside the protobuf range. */
+    /** The latest second a timestamp may name: 9999-12-31T23:59:59Z, the end of protobuf's range. */
+    static final long MAX_SECONDS = 253_402_300_799L;
+
+    /**
+     * Epoch milliseconds of a timestamp field. The one timestamp rule of the suite: from 1970-01-01T00:00:00Z (the
+     * event log and every time column count from the epoch) to 9999-12-31T23:59:59Z, with nanos in [0, 10⁹);
+     * anything else is INVALID_ARGUMENT naming the field.
+     */
     public static long millis(String field, com.google.protobuf.Timestamp t) {
-        if (t.getSeconds() < -62_135_596_800L || t.getSeconds() > 253_402_300_799L || t.getNanos() < 0
-                || t.getNanos() > 999_999_999) {
-            throw ApiError.invalid(field, "is not a valid timestamp");
+        return micros(field, t) / 1000;
+    }
+
+    /** Epoch microseconds of a timestamp field, under the rule of {@link #millis}. */
+    public static long micros(String field, com.google.protobuf.Timestamp t) {
+        if (t.getNanos() < 0 || t.getNanos() > 999_999_999) {
+            throw ApiError.invalid(field, "has nanos out of range: " + t.getNanos());
         }
-        return t.getSeconds() * 1000 + t.getNanos() / 1_000_000;
+        if (t.getSeconds() < 0) {
+            throw ApiError.invalid(field, "is before 1970-01-01");
+        }
+        if (t.getSeconds() > MAX_SECONDS) {
+            throw ApiError.invalid(field, "is after 9999-12-31");
+        }
+        return t.getSeconds() * 1_000_000 + t.getNanos() / 1000;
     }
 }

@@ -3,6 +3,7 @@ package dev.persona.common.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.google.protobuf.Timestamp;
 import dev.persona.common.error.ApiError;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +39,18 @@ class IdsTest {
         assertThrows(ApiError.class, () -> Ids.finite("event.value", Double.NaN));
         assertThrows(ApiError.class, () -> Ids.finite("event.value", Double.POSITIVE_INFINITY));
         assertEquals(2.5, Ids.finite("event.value", 2.5));
+    }
+
+    @Test
+    void timestampsFromTheEpochToTheYear9999() {
+        assertEquals(1_500_123L, Ids.millis("since", Timestamp.newBuilder().setSeconds(1500).setNanos(123_999_999).build()));
+        assertEquals(1_500_123_999L, Ids.micros("at", Timestamp.newBuilder().setSeconds(1500).setNanos(123_999_999).build()));
+        assertEquals(0, Ids.millis("since", Timestamp.getDefaultInstance()));
+        assertEquals(253_402_300_799_000L, Ids.millis("until", Timestamp.newBuilder().setSeconds(253_402_300_799L).build()));
+        ApiError before = assertThrows(ApiError.class, () -> Ids.millis("since", Timestamp.newBuilder().setSeconds(-5).build()));
+        assertEquals("since", before.field());
+        assertThrows(ApiError.class, () -> Ids.millis("until", Timestamp.newBuilder().setSeconds(253_402_300_800L).build()));
+        assertThrows(ApiError.class, () -> Ids.millis("as_of", Timestamp.newBuilder().setNanos(-1).build()));
+        assertThrows(ApiError.class, () -> Ids.millis("as_of", Timestamp.newBuilder().setNanos(1_000_000_000).build()));
     }
 }
