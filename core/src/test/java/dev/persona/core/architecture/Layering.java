@@ -122,6 +122,9 @@ public final class Layering {
         layers.values().forEach(declared::addAll);
         TreeSet<String> missing = new TreeSet<>();
         for (JavaClass type : classes) {
+            if (type.getSimpleName().equals("package-info")) {
+                continue;
+            }
             String name = type.getPackageName();
             String top = name.equals(root) ? "" : name.substring(root.length() + 1).split("\\.")[0];
             if (!declared.contains(top)) {
