@@ -31,7 +31,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * <p>Run from the repository root (3 warm-up and 5 measured iterations of 2 s, one fork, about 3 minutes):
  * <pre>
- * ./mvnw -o -q -pl similarity-service test-compile exec:exec
+ * ./mvnw -q -pl core test-compile exec:exec@core-bench
  * </pre>
  * Options: {@code -Dpersona.ratings=<file>} reads another MovieLens ratings file (default
  * {@code ../shared/datasets/synth-ml1m/ratings.dat} from the repository root); {@code -Djmh.args="<JMH options>"}

@@ -16,7 +16,7 @@ import java.util.Locale;
  *
  * <p>Run from the repository root, for MovieLens 100K:
  * <pre>
- * ./mvnw -o -q -pl similarity-service test-compile exec:exec -Dbench.main=dev.persona.core.similarity.TopOneSimilaritySum -Dpersona.ratings="$PWD/../shared/datasets/ml-100k/u.data"
+ * ./mvnw -q -pl core test-compile exec:exec@core-bench -Dbench.main=dev.persona.core.similarity.TopOneSimilaritySum -Dpersona.ratings="$PWD/../shared/datasets/ml-100k/u.data"
  * </pre>
  */
 public final class TopOneSimilaritySum {
