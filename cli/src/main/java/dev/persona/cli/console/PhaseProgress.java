@@ -1,8 +1,8 @@
 package dev.persona.cli.console;
 
 import dev.persona.api.v1.Progress;
-import dev.persona.cli.CliException;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -23,13 +23,14 @@ public final class PhaseProgress {
 
     /**
      * Follows a server stream of Progress messages that ends with a result: shows the progress on {@code status}
-     * and returns the result, or fails with {@code missing} when the stream ends without one.
+     * and returns the result, empty when the stream ends without one (the caller knows what that failure means to
+     * the user; this console helper does not turn it into an exit code).
      *
      * @param progressOf a message's Progress, null when it carries none
      * @param resultOf   a message's result, null when it carries none
      */
-    public static <M, R> R follow(Iterator<M> responses, StatusLine status, Function<M, Progress> progressOf,
-                                  Function<M, R> resultOf, String missing) {
+    public static <M, R> Optional<R> follow(Iterator<M> responses, StatusLine status,
+                                            Function<M, Progress> progressOf, Function<M, R> resultOf) {
         PhaseProgress progress = new PhaseProgress(status);
         R result = null;
         try {
@@ -48,10 +49,7 @@ public final class PhaseProgress {
         } finally {
             progress.end();
         }
-        if (result == null) {
-            throw CliException.failure(missing);
-        }
-        return result;
+        return Optional.ofNullable(result);
     }
 
     public void update(Progress progress) {

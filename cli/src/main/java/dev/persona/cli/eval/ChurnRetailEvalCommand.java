@@ -10,6 +10,7 @@ import dev.persona.cli.audience.AudienceCommand;
 import dev.persona.cli.bench.JsonLine;
 import dev.persona.cli.console.StatusLine;
 import dev.persona.cli.grpc.SegmentConnection;
+import dev.persona.core.metrics.ClassificationMetrics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -71,11 +72,56 @@ public final class ChurnRetailEvalCommand implements Callable<Integer> {
             description = "Seed of the fold shuffle of the training (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    /** One model scored on the test window. */
-    record Tested(Predictors.Trained trained, BinaryScores scores, long unscored, long unlabelled, double peerAuc) {
+    /**
+     * One model scored on the test window, for the report: its probabilities next to the labels from the file, and
+     * the test figures of them from core's {@link ClassificationMetrics}, computed once.
+     *
+     * @param label       per scored customer, whether they churned
+     * @param probability per scored customer, the model's probability of churn
+     * @param auc         the rank AUC (ties averaged), NaN without both classes
+     * @param logLoss     the mean log loss, NaN when no customer was scored
+     */
+    record Tested(Predictors.Trained trained, boolean[] label, double[] probability, double auc, double logLoss,
+            long unscored, long unlabelled, double peerAuc) {
+
+        static Tested of(Predictors.Trained trained, boolean[] label, double[] probability, long unscored,
+                long unlabelled, double peerAuc) {
+            if (label.length == 0) {
+                return new Tested(trained, label, probability, Double.NaN, Double.NaN, unscored, unlabelled,
+                        peerAuc);
+            }
+            ClassificationMetrics metrics = ClassificationMetrics.of(label, probability);
+            return new Tested(trained, label, probability, metrics.auc(), metrics.logLoss(), unscored, unlabelled,
+                    peerAuc);
+        }
+
+        int size() {
+            return label.length;
+        }
+
+        long positives() {
+            long count = 0;
+            for (boolean churned : label) {
+                if (churned) {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        /** The churn rate among the scored customers; NaN when none was scored. */
+        double positiveRate() {
+            return size() == 0 ? Double.NaN : (double) positives() / size();
+        }
+
+        /** Whether the scored customers hold both classes: without them there is no ROC curve (nor an AUC). */
+        boolean hasBothClasses() {
+            long positives = positives();
+            return positives > 0 && positives < size();
+        }
 
         boolean pass() {
-            return scores.auc() >= TARGET_AUC;
+            return auc >= TARGET_AUC;
         }
     }
 
@@ -106,8 +152,8 @@ public final class ChurnRetailEvalCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%s: model %s, cross-validated AUC %.4f ± %.4f (n %,d, trained in %.2f s); "
                         + "test AUC %.4f, log loss %.4f on %,d customers (%,d unscored)%n", trained.name(),
                         trained.response().getModelId(), trained.metrics().getAuc(), trained.metrics().getAucStd(),
-                        trained.metrics().getN(), trained.seconds(), test.scores().auc(), test.scores().logLoss(),
-                        test.scores().size(), test.unscored());
+                        trained.metrics().getN(), trained.seconds(), test.auc(), test.logLoss(), test.size(),
+                        test.unscored());
                 out.flush();
             }
         }
@@ -115,15 +161,18 @@ public final class ChurnRetailEvalCommand implements Callable<Integer> {
         Path rocChart = outDir.resolve("roc-retail.png");
         List<Charts.Series> curves = new ArrayList<>();
         for (Tested t : tested) {
-            curves.add(Predictors.roc(String.format(Locale.ROOT, "%s (test AUC %.3f)", t.trained().name(),
-                    t.scores().auc()), t.scores()));
+            // A model whose scored customers are all of one class has no curve to draw; its AUC reads NaN.
+            if (t.hasBothClasses()) {
+                curves.add(Predictors.roc(String.format(Locale.ROOT, "%s (test AUC %.3f)", t.trained().name(),
+                        t.auc()), t.label(), t.probability()));
+            }
         }
         Charts.roc(rocChart, "Retail churn: ROC on the test window (out of time)", curves);
         Path report = outDir.resolve("report.md");
         Files.writeString(report, markdown(data, labels, churned, tested, rocChart.getFileName().toString()));
         for (Tested t : tested) {
             out.printf(Locale.ROOT, "%s test AUC %.4f (peers %.3f, target %.2f): %s%n", t.trained().name(),
-                    t.scores().auc(), t.peerAuc(), TARGET_AUC, t.pass() ? "pass" : "FAIL");
+                    t.auc(), t.peerAuc(), TARGET_AUC, t.pass() ? "pass" : "FAIL");
         }
         out.println("report written to " + report);
         JsonLine json = new JsonLine()
@@ -137,9 +186,9 @@ public final class ChurnRetailEvalCommand implements Callable<Integer> {
                 .put("test_churn_rate", labels.isEmpty() ? Double.NaN : (double) churned / labels.size(), 4);
         for (Tested t : tested) {
             json.put(t.trained().name(), Predictors.json(t.trained())
-                    .put("test_auc", t.scores().auc(), 4)
-                    .put("test_log_loss", t.scores().logLoss(), 4)
-                    .put("test_n", t.scores().size())
+                    .put("test_auc", t.auc(), 4)
+                    .put("test_log_loss", t.logLoss(), 4)
+                    .put("test_n", t.size())
                     .put("unscored", t.unscored())
                     .put("peer_auc", t.peerAuc())
                     .put("target_auc", TARGET_AUC)
@@ -175,8 +224,8 @@ public final class ChurnRetailEvalCommand implements Callable<Integer> {
         for (int i = 0; i < truthArray.length; i++) {
             truthArray[i] = truth.get(i);
         }
-        return new Tested(trained, new BinaryScores(scores.stream().mapToDouble(Double::doubleValue).toArray(),
-                truthArray), unscored, unlabelled, peerAuc);
+        return Tested.of(trained, truthArray, scores.stream().mapToDouble(Double::doubleValue).toArray(), unscored,
+                unlabelled, peerAuc);
     }
 
     private String markdown(RetailData data, Map<String, Boolean> labels, long churned, List<Tested> tested,
@@ -198,10 +247,10 @@ public final class ChurnRetailEvalCommand implements Callable<Integer> {
         md.append("## Test window\n\n");
         List<List<String>> rows = new ArrayList<>();
         for (Tested t : tested) {
-            rows.add(List.of(t.trained().name(), Predictors.fixed(t.scores().auc()),
+            rows.add(List.of(t.trained().name(), Predictors.fixed(t.auc()),
                     String.format(Locale.ROOT, "%.3f", t.peerAuc()), String.format(Locale.ROOT, "%.2f", TARGET_AUC),
-                    t.pass() ? "pass" : "**fail**", Predictors.fixed(t.scores().logLoss()),
-                    Predictors.fixed(t.scores().positiveRate()), String.format(Locale.ROOT, "%,d", t.scores().size()),
+                    t.pass() ? "pass" : "**fail**", Predictors.fixed(t.logLoss()),
+                    Predictors.fixed(t.positiveRate()), String.format(Locale.ROOT, "%,d", t.size()),
                     String.format(Locale.ROOT, "%,d", t.unscored())));
         }
         md.append(Markdown.table(List.of("model", "test AUC", "peers", "target", "result", "log loss", "churn rate",

@@ -5,6 +5,7 @@ import dev.persona.api.v1.EvaluateOfflineResponse;
 import dev.persona.api.v1.EvaluationReport;
 import dev.persona.api.v1.Strategy;
 import dev.persona.api.v1.StrategyEvaluation;
+import dev.persona.cli.CliException;
 import dev.persona.cli.ConnectionOptions;
 import dev.persona.cli.ExitCodes;
 import dev.persona.cli.console.PhaseProgress;
@@ -72,8 +73,9 @@ public final class OfflineEvalCommand implements Callable<Integer> {
             report = PhaseProgress.follow(recommend.serverStreaming().evaluateOffline(request.build()),
                     StatusLine.on(spec.commandLine().getErr()),
                     (EvaluateOfflineResponse r) -> r.hasProgress() ? r.getProgress() : null,
-                    r -> r.hasReport() ? r.getReport() : null,
-                    RecommendConnection.SERVICE + " ended the evaluation without a report");
+                    r -> r.hasReport() ? r.getReport() : null)
+                    .orElseThrow(() -> CliException.failure(RecommendConnection.SERVICE
+                            + " ended the evaluation without a report"));
         }
         print(report, spec.commandLine().getOut());
         return ExitCodes.OK;

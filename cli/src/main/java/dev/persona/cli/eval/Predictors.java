@@ -10,6 +10,7 @@ import dev.persona.cli.bench.JsonLine;
 import dev.persona.cli.grpc.SegmentConnection;
 import dev.persona.cli.predict.PredictTrainCommand;
 import dev.persona.cli.segments.SegmentNames;
+import dev.persona.core.metrics.Roc;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,10 +64,14 @@ final class Predictors {
                 points.stream().mapToDouble(RocPoint::getTruePositiveRate).toArray());
     }
 
-    static Charts.Series roc(String name, BinaryScores scores) {
-        List<BinaryScores.Point> points = scores.roc();
-        return new Charts.Series(name, points.stream().mapToDouble(BinaryScores.Point::falsePositiveRate).toArray(),
-                points.stream().mapToDouble(BinaryScores.Point::truePositiveRate).toArray());
+    /**
+     * The ROC curve of {@code probability} against {@code label} (core's {@link Roc}, one point per distinct
+     * probability) as a chart series; only the rates are charted, not the thresholds. Needs both classes.
+     */
+    static Charts.Series roc(String name, boolean[] label, double[] probability) {
+        List<Roc.Point> points = Roc.curve(label, probability);
+        return new Charts.Series(name, points.stream().mapToDouble(Roc.Point::falsePositiveRate).toArray(),
+                points.stream().mapToDouble(Roc.Point::truePositiveRate).toArray());
     }
 
     /** The cross-validated metrics of the models side by side, with their peers' where there are any. */

@@ -30,6 +30,7 @@ import dev.persona.cli.neighbors.NeighborBuild;
 import dev.persona.cli.recommend.KOption;
 import dev.persona.cli.recommend.StrategyNames;
 import dev.persona.cli.recommend.StrategyTally;
+import dev.persona.core.metrics.RankingMetrics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -169,7 +170,7 @@ public final class RankingEvalCommand implements Callable<Integer> {
         Map<Strategy, RankingMetrics> metrics = new EnumMap<>(Strategy.class);
         Map<Strategy, StrategyTally> used = new EnumMap<>(Strategy.class);
         for (Strategy strategy : evaluated) {
-            metrics.put(strategy, new RankingMetrics(listSize, data.items().size()));
+            metrics.put(strategy, new RankingMetrics(listSize));
             used.put(strategy, new StrategyTally());
         }
         try (ProfileConnection profiles = ProfileConnection.open(connection.settings().withTenant(tenant));
@@ -210,7 +211,7 @@ public final class RankingEvalCommand implements Callable<Integer> {
         }
         Map<Strategy, RankingScores> scores = new EnumMap<>(Strategy.class);
         for (Strategy strategy : evaluated) {
-            RankingScores figures = metrics.get(strategy).scores();
+            RankingScores figures = RankingScores.of(metrics.get(strategy), data.items().size());
             scores.put(strategy, figures);
             out.printf(Locale.ROOT, "seed %d %s: P@%d %.4f, R@%d %.4f, NDCG@%d %.4f, HR@%d %.4f, coverage %.4f; "
                     + "served by %s%n", seed, StrategyNames.of(strategy), listSize, figures.precision(), listSize,

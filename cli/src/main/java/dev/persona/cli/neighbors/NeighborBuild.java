@@ -3,6 +3,7 @@ package dev.persona.cli.neighbors;
 import dev.persona.api.v1.BuildNeighborsRequest;
 import dev.persona.api.v1.BuildNeighborsResponse;
 import dev.persona.api.v1.BuildResult;
+import dev.persona.cli.CliException;
 import dev.persona.cli.console.PhaseProgress;
 import dev.persona.cli.console.StatusLine;
 import dev.persona.cli.grpc.SimilarityConnection;
@@ -33,8 +34,8 @@ public final class NeighborBuild {
         long start = System.nanoTime();
         BuildResult result = PhaseProgress.follow(similarity.serverStreaming().buildNeighbors(request), status,
                 (BuildNeighborsResponse r) -> r.hasProgress() ? r.getProgress() : null,
-                r -> r.hasResult() ? r.getResult() : null,
-                "similarity-service ended the build without a result");
+                r -> r.hasResult() ? r.getResult() : null)
+                .orElseThrow(() -> CliException.failure("similarity-service ended the build without a result"));
         return new Built(result, Duration.ofNanos(System.nanoTime() - start));
     }
 }

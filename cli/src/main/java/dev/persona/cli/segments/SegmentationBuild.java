@@ -3,6 +3,7 @@ package dev.persona.cli.segments;
 import dev.persona.api.v1.BuildSegmentationRequest;
 import dev.persona.api.v1.BuildSegmentationResponse;
 import dev.persona.api.v1.Segmentation;
+import dev.persona.cli.CliException;
 import dev.persona.cli.console.PhaseProgress;
 import dev.persona.cli.console.StatusLine;
 import dev.persona.cli.grpc.SegmentConnection;
@@ -26,8 +27,9 @@ public final class SegmentationBuild {
         long start = System.nanoTime();
         Segmentation segmentation = PhaseProgress.follow(segments.longRunning().buildSegmentation(request), status,
                 (BuildSegmentationResponse r) -> r.hasProgress() ? r.getProgress() : null,
-                r -> r.hasSegmentation() ? r.getSegmentation() : null,
-                SegmentConnection.SERVICE + " ended the build without a segmentation");
+                r -> r.hasSegmentation() ? r.getSegmentation() : null)
+                .orElseThrow(() -> CliException.failure(SegmentConnection.SERVICE
+                        + " ended the build without a segmentation"));
         return new Built(segmentation, Duration.ofNanos(System.nanoTime() - start));
     }
 }

@@ -16,6 +16,13 @@ class RankingMetricsTest {
     }
 
     @Test
+    void theDiscountIsOneOverLog2OfRankPlusOne() {
+        assertEquals(1.0, RankingMetrics.discount(1), EPS);
+        assertEquals(0.5, RankingMetrics.discount(3), EPS);
+        assertEquals(1 / 3.0, RankingMetrics.discount(7), EPS);
+    }
+
+    @Test
     void handComputedFiguresOfOneList() {
         // Hits at ranks 1 and 3 of 4; 3 relevant items.
         RankingMetrics.UserScores s = RankingMetrics.score(List.of("a", "x", "b", "y"), Set.of("a", "b", "c"), 4);
