@@ -1,4 +1,4 @@
-package dev.persona.profile.validation;
+package dev.persona.profile.grpc;
 
 import dev.persona.api.v1.Event;
 import dev.persona.api.v1.Item;
@@ -6,10 +6,10 @@ import dev.persona.api.v1.User;
 import dev.persona.common.error.ApiError;
 import dev.persona.common.validation.Ids;
 import dev.persona.profile.config.ProfileConfig;
-import dev.persona.profile.model.EventKind;
-import dev.persona.profile.model.EventRecord;
-import dev.persona.profile.model.ItemRecord;
-import dev.persona.profile.model.UserRecord;
+import dev.persona.profile.store.EventKind;
+import dev.persona.profile.store.EventRecord;
+import dev.persona.profile.store.ItemRecord;
+import dev.persona.profile.store.UserRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -88,21 +88,14 @@ public class InputValidator {
         if (!e.hasOccurredAt()) {
             throw ApiError.invalid(prefix + "occurred_at", "is required");
         }
-        long seconds = e.getOccurredAt().getSeconds();
-        int nanos = e.getOccurredAt().getNanos();
-        if (nanos < 0 || nanos > 999_999_999) {
-            throw ApiError.invalid(prefix + "occurred_at", "nanos out of range: " + nanos);
-        }
-        if (seconds < 0) {
-            throw ApiError.invalid(prefix + "occurred_at", "is before 1970-01-01");
-        }
+        long micros = Ids.micros(prefix + "occurred_at", e.getOccurredAt());
         long latest = clock.millis() / 1000 + limits.maxFutureSkew().toSeconds();
-        if (seconds > latest) {
+        if (e.getOccurredAt().getSeconds() > latest) {
             throw ApiError.invalid(prefix + "occurred_at", "is more than " + limits.maxFutureSkew().toMinutes()
                     + " minutes in the future");
         }
         String rec = Ids.checkText(prefix + "recommendation_id", e.getRecommendationId(), Ids.MAX_ID_LENGTH);
-        return new EventRecord(0, eventId, userId, itemId, kind, value, seconds * 1_000_000L + nanos / 1000, rec);
+        return new EventRecord(0, eventId, userId, itemId, kind, value, micros, rec);
     }
 
     private Map<String, String> attributes(String field, Map<String, String> attributes) {

@@ -1,18 +1,15 @@
 package dev.persona.profile.service;
 
 import dev.persona.common.error.ApiError;
-import dev.persona.profile.feed.ChangeFeed;
-import dev.persona.profile.repository.EventRepository;
-import dev.persona.profile.repository.UserRepository;
-import io.agroal.api.AgroalDataSource;
+import dev.persona.profile.store.ChangeFeed;
+import dev.persona.profile.store.ErasureOutboxSql;
+import dev.persona.profile.store.EventRepository;
+import dev.persona.profile.store.UserRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -24,6 +21,9 @@ import java.util.List;
 @ApplicationScoped
 public class ErasureService {
 
+    /** Notices relayed per run of {@link #relayPending()}. */
+    private static final int RELAY_BATCH = 1000;
+
     @Inject
     UserRepository users;
 
@@ -31,7 +31,7 @@ public class ErasureService {
     EventRepository events;
 
     @Inject
-    AgroalDataSource dataSource;
+    ErasureOutboxSql outbox;
 
     @Inject
     ChangeFeed feed;
@@ -45,15 +45,7 @@ public class ErasureService {
             }
             deleted[0] = events.deleteUser(tenant, userId);
             users.delete(tenant, userId);
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO erasure_outbox (tenant_id, user_id) VALUES (?, ?) RETURNING id")) {
-                ps.setString(1, tenant);
-                ps.setString(2, userId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
+            return outbox.add(tenant, userId);
         });
         if (feed.publishErasure(tenant, userId)) {
             QuarkusTransaction.requiringNew().run(() -> removeFromOutbox(outboxId));
@@ -70,20 +62,8 @@ public class ErasureService {
         if (feed.degraded()) {
             return;
         }
-        record Pending(long id, String tenant, String userId) {
-        }
-        List<Pending> pending = QuarkusTransaction.requiringNew().call(() -> {
-            List<Pending> out = new ArrayList<>();
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, tenant_id, user_id FROM erasure_outbox ORDER BY id LIMIT 1000");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Pending(rs.getLong(1), rs.getString(2), rs.getString(3)));
-                }
-            }
-            return out;
-        });
-        for (Pending p : pending) {
+        List<ErasureOutboxSql.Pending> pending = QuarkusTransaction.requiringNew().call(() -> outbox.oldest(RELAY_BATCH));
+        for (ErasureOutboxSql.Pending p : pending) {
             if (!feed.publishErasure(p.tenant(), p.userId())) {
                 return;
             }
@@ -92,11 +72,9 @@ public class ErasureService {
     }
 
     private void removeFromOutbox(long id) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM erasure_outbox WHERE id = ?")) {
-            ps.setLong(1, id);
-            ps.executeUpdate();
-        } catch (java.sql.SQLException e) {
+        try {
+            outbox.remove(id);
+        } catch (SQLException e) {
             throw ApiError.unavailable("database error clearing the erasure outbox: " + e.getMessage(), e);
         }
     }

@@ -1,12 +1,12 @@
 package dev.persona.profile.service;
 
 import dev.persona.profile.config.ProfileConfig;
-import dev.persona.profile.feed.ChangeFeed;
-import dev.persona.profile.model.EventRecord;
-import dev.persona.profile.model.ItemRecord;
-import dev.persona.profile.model.UserRecord;
-import dev.persona.profile.repository.BulkSql;
-import dev.persona.profile.repository.ItemMetadata;
+import dev.persona.profile.store.BulkSql;
+import dev.persona.profile.store.ChangeFeed;
+import dev.persona.profile.store.EventRecord;
+import dev.persona.profile.store.ItemMetadata;
+import dev.persona.profile.store.ItemRecord;
+import dev.persona.profile.store.UserRecord;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

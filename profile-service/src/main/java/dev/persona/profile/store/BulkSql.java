@@ -1,11 +1,8 @@
-package dev.persona.profile.repository;
+package dev.persona.profile.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.persona.profile.model.EventRecord;
-import dev.persona.profile.model.ItemRecord;
-import dev.persona.profile.model.UserRecord;
 import dev.persona.profile.profile.UserEvents;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;

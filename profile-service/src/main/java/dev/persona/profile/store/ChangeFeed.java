@@ -1,8 +1,7 @@
-package dev.persona.profile.feed;
+package dev.persona.profile.store;
 
 import dev.persona.common.redis.RedisKeys;
 import dev.persona.profile.config.ProfileConfig;
-import dev.persona.profile.model.EventRecord;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;

@@ -1,4 +1,4 @@
-package dev.persona.profile.repository;
+package dev.persona.profile.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** A row of {@code events}, read-only through Hibernate (bulk writes go through {@link EventLog}). */
+/** A row of {@code events}, read-only through Hibernate (bulk writes go through {@link BulkSql}). */
 @Entity
 @Table(name = "events")
 public class EventEntity {

@@ -1,4 +1,4 @@
-package dev.persona.profile.model;
+package dev.persona.profile.store;
 
 /**
  * Event types as stored (the SMALLINT in the events table equals the persona.v1 EventType number, so the

@@ -1,4 +1,4 @@
-package dev.persona.profile.model;
+package dev.persona.profile.store;
 
 /**
  * A validated event. {@code occurredAtMicros} is microseconds since the Unix epoch (the database's precision);

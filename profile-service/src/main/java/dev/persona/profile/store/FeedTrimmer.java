@@ -1,4 +1,4 @@
-package dev.persona.profile.feed;
+package dev.persona.profile.store;
 
 import dev.persona.common.feed.FeedKeys;
 import dev.persona.common.feed.FeedReaders;

@@ -1,4 +1,4 @@
-package dev.persona.profile.repository;
+package dev.persona.profile.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

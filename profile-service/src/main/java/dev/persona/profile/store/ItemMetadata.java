@@ -1,4 +1,4 @@
-package dev.persona.profile.repository;
+package dev.persona.profile.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,4 +1,4 @@
-package dev.persona.profile.model;
+package dev.persona.profile.store;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.persona.profile.repository;
+package dev.persona.profile.store;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;

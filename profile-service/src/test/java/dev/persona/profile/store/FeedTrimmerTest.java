@@ -1,4 +1,4 @@
-package dev.persona.profile.feed;
+package dev.persona.profile.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

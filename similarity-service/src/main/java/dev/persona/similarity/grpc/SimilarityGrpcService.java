@@ -25,7 +25,6 @@ import dev.persona.common.validation.Ids;
 import dev.persona.core.similarity.Metric;
 import dev.persona.core.similarity.PairSimilarity;
 import dev.persona.similarity.service.BuildService;
-import dev.persona.similarity.service.Requests;
 import dev.persona.similarity.service.ServeService;
 import dev.persona.similarity.store.Generation;
 import dev.persona.core.similarity.Neighbor;
@@ -63,7 +62,7 @@ public class SimilarityGrpcService extends SimilarityServiceGrpc.SimilarityServi
         ProgressStream<BuildNeighborsResponse> stream = new ProgressStream<>(out,
                 p -> BuildNeighborsResponse.newBuilder().setProgress(p).build());
         stream.run(() -> {
-            Requests.Build build = buildRequest(request);
+            BuildService.Request build = buildRequest(request);
             BuildService.Outcome outcome = builds.build(tenant, build, stream::progress);
             Generation g = outcome.generation();
             BuildResult result = BuildResult.newBuilder()
@@ -172,7 +171,7 @@ public class SimilarityGrpcService extends SimilarityServiceGrpc.SimilarityServi
 
     // ---- validation
 
-    private static Requests.Build buildRequest(BuildNeighborsRequest r) {
+    private static BuildService.Request buildRequest(BuildNeighborsRequest r) {
         boolean users = entity(r.getEntityValue());
         Metric metric = metric(r.getMetricValue(), "metric");
         int k = r.getK() == 0 ? DEFAULT_BUILD_K : r.getK();
@@ -187,7 +186,7 @@ public class SimilarityGrpcService extends SimilarityServiceGrpc.SimilarityServi
             throw ApiError.invalid("threads", "must be between 0 and " + MAX_THREADS + " (0 means the configured"
                     + " default), got " + r.getThreads());
         }
-        return new Requests.Build(new Scope(users, metric), k, Math.max(1, r.getMinSupport()),
+        return new BuildService.Request(new Scope(users, metric), k, Math.max(1, r.getMinSupport()),
                 shrinkage(r.getShrinkage()), binary(r.getBinary(), metric), r.getThreads());
     }
 
@@ -220,7 +219,7 @@ public class SimilarityGrpcService extends SimilarityServiceGrpc.SimilarityServi
     }
 
     private static boolean binary(boolean binary, Metric metric) {
-        if (binary && !Requests.allowsBinary(metric)) {
+        if (binary && metric != Metric.COSINE && metric != Metric.JACCARD) {
             throw ApiError.invalid("binary", "only METRIC_COSINE and METRIC_JACCARD can be binary; "
                     + metric.name() + " centres ratings, which binary data does not have");
         }

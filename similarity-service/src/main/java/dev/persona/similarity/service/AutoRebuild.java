@@ -74,8 +74,9 @@ public class AutoRebuild {
                 continue;
             }
             try {
-                BuildService.Outcome outcome = builds.build(tenant, new Requests.Build(scope, g.k(), g.minSupport(),
-                        g.shrinkage(), g.binary(), 0), BuildService.Listener.NONE);
+                BuildService.Request request = new BuildService.Request(scope, g.k(), g.minSupport(), g.shrinkage(),
+                        g.binary(), 0);
+                BuildService.Outcome outcome = builds.build(tenant, request, BuildService.Listener.NONE);
                 started++;
                 LOG.infof("rebuilt %s neighbours of tenant %s (%d events behind): generation %d in %d ms", scope,
                         tenant, behind, outcome.generation().generation(), outcome.elapsedMs());

@@ -11,6 +11,7 @@ import dev.persona.common.profile.ProfileClient;
 import dev.persona.similarity.store.Generation;
 import dev.persona.core.similarity.Neighbor;
 import dev.persona.common.neighbors.NeighborCodec;
+import dev.persona.common.neighbors.NeighborReader;
 import dev.persona.similarity.store.NeighborStore;
 import dev.persona.similarity.store.Scope;
 import jakarta.annotation.PreDestroy;
@@ -60,6 +61,10 @@ public class BuildService {
         void progress(String phase, long done, long total);
     }
 
+    /** What to build, validated: the scope and the kernel's parameters; {@code threads} 0 for the default. */
+    public record Request(Scope scope, int k, int minSupport, double shrinkage, boolean binary, int threads) {
+    }
+
     /** A finished build. */
     public record Outcome(Scope scope, Generation generation, long elapsedMs) {
     }
@@ -74,7 +79,7 @@ public class BuildService {
     NeighborStore store;
 
     @Inject
-    Pointers pointers;
+    NeighborReader reader;
 
     @Inject
     SimilarityConfig config;
@@ -96,7 +101,7 @@ public class BuildService {
         return running.contains(tenant + '\n' + scope.key());
     }
 
-    public Outcome build(String tenant, Requests.Build request, Listener listener) {
+    public Outcome build(String tenant, Request request, Listener listener) {
         Scope scope = request.scope();
         String local = tenant + '\n' + scope.key();
         if (!running.add(local)) {
@@ -134,7 +139,7 @@ public class BuildService {
         }
     }
 
-    private Outcome buildLocked(String tenant, Requests.Build request, String token, AtomicBoolean lost,
+    private Outcome buildLocked(String tenant, Request request, String token, AtomicBoolean lost,
                                 Listener listener) {
         long started = System.currentTimeMillis();
         Scope scope = request.scope();
@@ -186,7 +191,7 @@ public class BuildService {
                 throw ApiError.aborted("the build of " + scope + " neighbours lost its lock before switching"
                         + " (another build took over); the previous generation keeps serving");
             }
-            pointers.switched(tenant, scope, next);
+            reader.switched(tenant, scope.key(), next.version());
             if (scope.users()) {
                 // Users erased while this build ran: the snapshot may hold them; find them by their marks.
                 Set<String> lateMarks = new HashSet<>(store.erasedSince(tenant, writeStarted - 1_000));

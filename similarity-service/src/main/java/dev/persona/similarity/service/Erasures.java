@@ -1,5 +1,6 @@
 package dev.persona.similarity.service;
 
+import dev.persona.common.neighbors.NeighborReader;
 import dev.persona.similarity.config.SimilarityConfig;
 import dev.persona.similarity.store.Generation;
 import dev.persona.similarity.store.NeighborStore;
@@ -25,7 +26,7 @@ public class Erasures {
     NeighborStore store;
 
     @Inject
-    Pointers pointers;
+    NeighborReader reader;
 
     @Inject
     SimilarityConfig config;
@@ -40,7 +41,7 @@ public class Erasures {
             Generation g = store.current(tenant, scope);
             if (g != null) {
                 int changed = store.eraseFromGeneration(tenant, scope, g.generation(), userId);
-                pointers.edited(tenant, scope);
+                reader.edited(tenant, scope.key());
                 LOG.debugf("erased user from %s generation %d (%d lists changed)", scope, g.generation(), changed);
             }
         }

@@ -2,12 +2,12 @@ package dev.persona.similarity.service;
 
 import dev.persona.api.v1.ConsentStatus;
 import dev.persona.common.error.ApiError;
-import dev.persona.core.similarity.Metric;
-import dev.persona.core.similarity.PairSimilarity;
+import dev.persona.common.neighbors.NeighborReader;
 import dev.persona.common.profile.ProfileClient;
-import dev.persona.similarity.store.Generation;
+import dev.persona.core.similarity.Metric;
 import dev.persona.core.similarity.Neighbor;
-import dev.persona.common.neighbors.NeighborCodec;
+import dev.persona.core.similarity.PairSimilarity;
+import dev.persona.similarity.store.Generation;
 import dev.persona.similarity.store.NeighborStore;
 import dev.persona.similarity.store.Scope;
 import io.micrometer.core.instrument.Counter;
@@ -18,7 +18,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Reads: neighbour lists from the serving generation, exact pair scores, and the status of every scope. */
+/**
+ * Reads: neighbour lists from the serving generation (through this replica's {@link NeighborReader}, shared with
+ * recommend-service), exact pair scores, and the status of every scope.
+ */
 @ApplicationScoped
 public class ServeService {
 
@@ -34,7 +37,7 @@ public class ServeService {
     private static final long CATCH_UP_WAIT_MS = 2_000;
 
     @Inject
-    Pointers pointers;
+    NeighborReader reader;
 
     @Inject
     NeighborStore store;
@@ -56,38 +59,40 @@ public class ServeService {
     }
 
     /**
-     * The answer of {@link #similar} when this replica can give it from memory alone (pointer known, list
+     * The answer of {@link #similar} when this replica can give it from memory alone (version known, list
      * near-cached), else null. Never blocks, so it may run on an I/O thread.
      */
     public Similar similarFromMemory(String tenant, Scope scope, String id, int k) {
-        Generation g = pointers.known(tenant, scope);
-        List<Neighbor> neighbors = g == null ? null : pointers.cached(tenant, scope, g, id);
+        NeighborReader.Version v = reader.known(tenant, scope.key());
+        List<Neighbor> neighbors = v == null ? null : reader.cached(tenant, scope.key(), v, id);
         if (neighbors != null) {
             cacheHits.increment();
         }
-        return neighbors == null ? null : new Similar(first(neighbors, k), g.generation());
+        return neighbors == null ? null : new Similar(first(neighbors, k), v.generation());
     }
 
-    /** Up to {@code k} neighbours of {@code id} (field {@code field} of the request) from the serving generation. */
+    /**
+     * Up to {@code k} neighbours of {@code id} (field {@code field} of the request) from the serving generation. An
+     * id the generation holds no list for gets an empty one if ProfileService knows it, NOT_FOUND otherwise.
+     */
     public Similar similar(String tenant, Scope scope, String field, String id, int k) {
-        Generation g = pointers.current(tenant, scope);
-        if (g == null) {
+        String key = scope.key();
+        NeighborReader.Version v = reader.version(tenant, key);
+        if (!v.exists()) {
             throw ApiError.precondition("no " + scope + " neighbour lists have been built for this tenant yet;"
                     + " call BuildNeighbors first");
         }
-        List<Neighbor> neighbors = pointers.cached(tenant, scope, g, id);
+        List<Neighbor> neighbors = reader.cached(tenant, key, v, id);
         (neighbors == null ? cacheMisses : cacheHits).increment();
         if (neighbors == null) {
-            byte[] stored = store.list(tenant, scope, g.generation(), id);
-            if (stored == null) {
+            neighbors = reader.fetch(tenant, key, v, List.of(id)).get(id);
+            if (neighbors == null) {
                 requireExists(tenant, scope.users(), field, id);
                 neighbors = List.of();
-            } else {
-                neighbors = NeighborCodec.decode(stored);
             }
-            pointers.cache(tenant, scope, g, id, neighbors);
+            reader.cache(tenant, key, v, id, neighbors);
         }
-        return new Similar(first(neighbors, k), g.generation());
+        return new Similar(first(neighbors, k), v.generation());
     }
 
     private static List<Neighbor> first(List<Neighbor> neighbors, int k) {

@@ -1,5 +1,6 @@
 package dev.persona.similarity.store;
 
+import dev.persona.common.neighbors.NeighborReader;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,6 +10,11 @@ import java.util.Map;
  */
 public record Generation(long generation, long revision, long builtAtMillis, long entities, long pairs, int k,
                          int minSupport, double shrinkage, boolean binary, long builtToSequence, long snapshotEvents) {
+
+    /** What readers compare cached lists against: the generation and its revision. */
+    public NeighborReader.Version version() {
+        return new NeighborReader.Version(generation, revision);
+    }
 
     /** The pointer hash's fields and values. */
     Map<String, String> fields() {

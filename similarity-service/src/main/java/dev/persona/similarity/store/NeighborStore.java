@@ -37,7 +37,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class NeighborStore {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** The longest wait for one Redis round trip; this replica's {@link NeighborReading} reader waits as long. */
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** Commands per pipelined round trip. */
     private static final int PIPELINE = 64;
 
@@ -101,23 +102,6 @@ public class NeighborStore {
             hmget.arg(f);
         }
         return Generation.of(fieldMap(send(hmget)));
-    }
-
-    /** The serving generations of several scopes in one round trip (null where none). */
-    public List<Generation> current(List<Map.Entry<String, Scope>> tenantScopes) {
-        List<Request> requests = new ArrayList<>(tenantScopes.size());
-        for (Map.Entry<String, Scope> ts : tenantScopes) {
-            Request hmget = Request.cmd(Command.HMGET).arg(pointerKey(ts.getKey(), ts.getValue()));
-            for (String f : POINTER_FIELDS) {
-                hmget.arg(f);
-            }
-            requests.add(hmget);
-        }
-        List<Generation> out = new ArrayList<>(requests.size());
-        for (Response r : batch(requests)) {
-            out.add(Generation.of(fieldMap(r)));
-        }
-        return out;
     }
 
     /** Every scope of the tenant that was ever built. */
@@ -193,19 +177,6 @@ public class NeighborStore {
         });
         return send(eval(PUBLISH, List.of(lockKey(tenant, scope), pointerKey(tenant, scope), scopesKey(tenant)),
                 args)).toLong() == 1;
-    }
-
-    /** One entity's encoded list in a generation, or null when the generation has no field for it. */
-    public byte[] list(String tenant, Scope scope, long generation, String id) {
-        Response r = send(Request.cmd(Command.HGET).arg(generationKey(tenant, scope, generation)).arg(id));
-        return r == null ? null : r.toBytes();
-    }
-
-    /** Memory Redis reports for one generation's hash, in bytes (0 when absent). */
-    public long memoryUsage(String tenant, Scope scope, long generation) {
-        Response r = send(Request.cmd(Command.MEMORY).arg("USAGE").arg(generationKey(tenant, scope, generation))
-                .arg("SAMPLES").arg(0));
-        return r == null ? 0 : r.toLong();
     }
 
     // ---- erasure
