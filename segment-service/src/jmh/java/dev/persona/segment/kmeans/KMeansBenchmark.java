@@ -1,4 +1,4 @@
-package dev.persona.segment.cluster;
+package dev.persona.segment.kmeans;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +28,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * <p>Run from the repository root:
  * <pre>
- * ./mvnw -o -q -pl segment-service test-compile exec:exec -Dbench.main=dev.persona.segment.cluster.KMeansBenchmark \
- *     -Djmh.args="-wi 1 -i 3 -f 1"
+ * ./mvnw -q -pl segment-service -am test-compile exec:exec@segment-bench \
+ *     -Dbench.main=dev.persona.segment.kmeans.KMeansBenchmark -Djmh.args="-wi 1 -i 3 -f 1"
  * </pre>
  */
 @State(Scope.Benchmark)

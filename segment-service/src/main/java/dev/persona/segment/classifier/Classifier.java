@@ -1,4 +1,4 @@
-package dev.persona.segment.predict;
+package dev.persona.segment.classifier;
 
 /** A fitted binary classifier. */
 public interface Classifier {

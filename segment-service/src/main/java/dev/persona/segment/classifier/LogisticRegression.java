@@ -1,7 +1,11 @@
-package dev.persona.segment.predict;
+package dev.persona.segment.classifier;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 
 /**
  * L2-regularised logistic regression fitted by Newton's method (IRLS).
@@ -19,7 +23,7 @@ import java.util.List;
  *
  * <p><b>Newton step.</b> With p_i = σ(η_i) and w_i = p_i (1 − p_i): gradient g = Xᵀ(y − p) − λ β̃ and
  * H = Xᵀ W X + λ Ĩ (β̃, Ĩ: intercept entry zeroed), step d solves H d = g by Cholesky factorisation
- * H = L Lᵀ; if a full step lowers ℓ it is halved (up to 30 times). Iteration stops when the relative change
+ * H = L Lᵀ (EJML, {@link #solve}); if a full step lowers ℓ it is halved (up to 30 times). Iteration stops when the relative change
  * |ℓ_new − ℓ_old| / |ℓ_old| &lt; 10⁻⁸ ({@link #converged()}) or after 100 steps. With λ = 0 and separable data
  * the Hessian becomes singular and fitting fails with an {@link IllegalStateException}: use λ &gt; 0.
  *
@@ -168,7 +172,7 @@ public final class LogisticRegression implements Classifier {
                     h[a][b] = h[b][a];
                 }
             }
-            double[] d = Cholesky.solve(h, g);
+            double[] d = solve(h, g);
             double step = 1;
             double[] next = new double[q];
             double llNext;
@@ -356,6 +360,36 @@ public final class LogisticRegression implements Classifier {
         for (int c = 1; c < row.length; c++) {
             row[c] = sd[c] > 0 ? (row[c] - mean[c]) / sd[c] : 0;
         }
+    }
+
+    /**
+     * x with H x = g for a symmetric H, by EJML's Cholesky factorisation H = L Lᵀ and forward and back substitution.
+     * H is taken as no longer positive definite, and the fit fails with an {@link IllegalStateException}, when a pivot
+     * L_jj² is at most 10⁻¹² · max(1, |H_jj|): a Hessian that singular (separable classes under a tiny penalty) gives
+     * steps of no meaning. Neither argument is modified.
+     */
+    static double[] solve(double[][] h, double[] g) {
+        int n = g.length;
+        if (h.length != n) {
+            throw new IllegalArgumentException("matrix is " + h.length + "×" + h.length + " but the vector has " + n
+                    + " entries");
+        }
+        CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(n, true);
+        if (!cholesky.decompose(new DMatrixRMaj(h))) {
+            throw new IllegalStateException("matrix is not positive definite; for logistic regression, use lambda > 0");
+        }
+        DMatrixRMaj l = cholesky.getT(null);
+        for (int j = 0; j < n; j++) {
+            double pivot = l.get(j, j) * l.get(j, j);
+            if (!(pivot > 1e-12 * Math.max(1, Math.abs(h[j][j])))) {
+                throw new IllegalStateException("matrix is not positive definite (pivot " + j + " is " + pivot
+                        + "); for logistic regression, use lambda > 0");
+            }
+        }
+        double[] x = g.clone();
+        TriangularSolver_DDRM.solveL(l.data, x, n);
+        TriangularSolver_DDRM.solveTranL(l.data, x, n);
+        return x;
     }
 
     private static double penalisedLogLikelihood(double[][] x, double[] y, double[] beta, double lambda) {

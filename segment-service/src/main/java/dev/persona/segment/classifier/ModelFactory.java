@@ -1,4 +1,4 @@
-package dev.persona.segment.predict;
+package dev.persona.segment.classifier;
 
 /** Fits a fresh {@link Classifier} on some rows of a dataset, e.g. once per cross-validation fold. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package dev.persona.segment.predict;
+package dev.persona.segment.classifier;
 
 import dev.persona.segment.features.CustomerEvent;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package dev.persona.segment.predict;
+package dev.persona.segment.classifier;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

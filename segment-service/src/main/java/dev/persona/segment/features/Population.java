@@ -1,11 +1,9 @@
-package dev.persona.segment.data;
+package dev.persona.segment.features;
 
-import dev.persona.segment.features.Customer;
-import dev.persona.segment.features.CustomerEvent;
 import java.util.List;
 
 /**
- * Users and their events as read from ProfileService: the input of every feature computation.
+ * Users and their events, as the service reads them from ProfileService: the input of every feature computation.
  *
  * @param customers the users (consent carried on each), ordered by id
  * @param events their events, impressions left out

@@ -1,11 +1,5 @@
 package dev.persona.segment.grouping;
 
-import dev.persona.segment.cluster.KMeans;
-import dev.persona.segment.cluster.KMeansParams;
-import dev.persona.segment.cluster.KMeansResult;
-import dev.persona.segment.cluster.MiniBatchKMeans;
-import dev.persona.segment.cluster.Points;
-import dev.persona.segment.cluster.Silhouette;
 import dev.persona.segment.describe.SegmentDescriber;
 import dev.persona.segment.describe.SegmentDescription;
 import dev.persona.segment.features.FeatureMatrix;
@@ -16,6 +10,12 @@ import dev.persona.segment.grouping.Grouped.Segment;
 import dev.persona.segment.grouping.GroupingParams.Method;
 import dev.persona.segment.hierarchy.Ward;
 import dev.persona.segment.hierarchy.WardResult;
+import dev.persona.segment.kmeans.KMeans;
+import dev.persona.segment.kmeans.KMeansParams;
+import dev.persona.segment.kmeans.KMeansResult;
+import dev.persona.segment.kmeans.MiniBatchKMeans;
+import dev.persona.segment.kmeans.Points;
+import dev.persona.segment.kmeans.Silhouette;
 import dev.persona.segment.rfm.RfmScores;
 import dev.persona.segment.rfm.RfmSegment;
 import java.util.ArrayList;

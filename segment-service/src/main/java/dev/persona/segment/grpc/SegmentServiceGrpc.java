@@ -18,49 +18,45 @@ import dev.persona.api.v1.SelectAudienceRequest;
 import dev.persona.api.v1.SelectAudienceResponse;
 import dev.persona.api.v1.TrainPredictorRequest;
 import dev.persona.api.v1.TrainPredictorResponse;
-import dev.persona.common.error.ApiError;
 import dev.persona.common.grpc.GrpcCalls;
 import dev.persona.common.grpc.ProgressStream;
 import dev.persona.common.grpc.Tenant;
 import dev.persona.common.validation.Ids;
-import dev.persona.segment.features.FeatureScaler.Scaling;
-import dev.persona.segment.features.FeatureSpec;
-import dev.persona.segment.grouping.GroupingParams;
-import dev.persona.segment.grouping.GroupingParams.Method;
-import dev.persona.segment.predictor.Predictors;
-import dev.persona.segment.segmentation.SegmentationStore;
-import dev.persona.segment.segmentation.Segmentations;
+import dev.persona.segment.config.SegmentConfig;
+import dev.persona.segment.service.Audiences;
+import dev.persona.segment.service.PredictorTraining;
+import dev.persona.segment.service.Predictions;
+import dev.persona.segment.service.Segmentations;
+import dev.persona.segment.store.SegmentationStore;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The SegmentService RPCs: validation of the requests against the contract and translation, nothing else. Every
- * RPC runs on a worker thread (each reads ProfileService, PostgreSQL or Redis). Build progress is sent at most a
- * few times per second per phase.
+ * The SegmentService RPCs: validation of the requests against the contract ({@link SegmentationRequests},
+ * {@link PredictorRequests}) and translation, nothing else. Every RPC runs on a worker thread (each reads
+ * ProfileService, PostgreSQL or Redis). Build progress is sent at most a few times per second per phase.
  */
 @GrpcService
 public class SegmentServiceGrpc extends SegmentServiceImplBase {
-
 
     @Inject
     Segmentations segmentations;
 
     @Inject
-    Predictors predictors;
+    PredictorTraining training;
 
-    @ConfigProperty(name = "persona.segment.threads")
-    int threads;
+    @Inject
+    Predictions predictions;
 
-    @ConfigProperty(name = "persona.segment.mini-batch-above")
-    int miniBatchAbove;
+    @Inject
+    Audiences audiences;
 
-    @ConfigProperty(name = "persona.segment.ward-exact-max")
-    int wardExactMax;
+    @Inject
+    SegmentConfig config;
 
     @Override
     @Blocking
@@ -69,50 +65,11 @@ public class SegmentServiceGrpc extends SegmentServiceImplBase {
         ProgressStream<BuildSegmentationResponse> stream = new ProgressStream<>(out,
                 p -> BuildSegmentationResponse.newBuilder().setProgress(p).build());
         stream.run(() -> {
-            Segmentations.BuildRequest build = buildRequest(request);
+            Segmentations.BuildRequest build = SegmentationRequests.build(request, config);
             var segmentation = segmentations.build(tenant, build, (phase, done, total, loss) ->
                     stream.progress(Progress.newBuilder().setPhase(phase).setDone(done).setTotal(total).setLoss(loss)));
             return BuildSegmentationResponse.newBuilder().setSegmentation(segmentation).build();
         });
-    }
-
-    Segmentations.BuildRequest buildRequest(BuildSegmentationRequest r) {
-        Method method = switch (r.getAlgorithm()) {
-            case ALGORITHM_UNSPECIFIED, ALGORITHM_KMEANS -> Method.KMEANS;
-            case ALGORITHM_HIERARCHICAL -> Method.HIERARCHICAL;
-            case ALGORITHM_RFM_SCORES -> Method.RFM_SCORES;
-            default -> throw ApiError.invalid("algorithm", "unknown algorithm " + r.getAlgorithmValue()
-                    + "; use KMEANS, HIERARCHICAL or RFM_SCORES");
-        };
-        Scaling scaling = switch (r.getScaling()) {
-            case FEATURE_SCALING_UNSPECIFIED, FEATURE_SCALING_LOG1P_ZSCORE -> Scaling.LOG1P_ZSCORE;
-            case FEATURE_SCALING_ZSCORE -> Scaling.ZSCORE;
-            case FEATURE_SCALING_NONE -> Scaling.NONE;
-            default -> throw ApiError.invalid("scaling", "unknown scaling " + r.getScalingValue()
-                    + "; use LOG1P_ZSCORE, ZSCORE or NONE");
-        };
-        boolean rfm = method == Method.RFM_SCORES;
-        int k = rfm ? 0 : Ids.range("k", r.getK(), 0, 100, "0 (choose k automatically) to 100");
-        int kMin = r.getKMin() == 0 ? 2 : Ids.range("k_min", r.getKMin(), 2, 100, "2 to 100 (0 means 2)");
-        int kMax = r.getKMax() == 0 ? Math.max(10, kMin) : r.getKMax();
-        if (kMax < kMin) {
-            throw ApiError.invalid("k_max", "is " + kMax + ", below k_min " + kMin + "; raise k_max or lower k_min");
-        }
-        Ids.range("k_max", kMax, 2, 100, "k_min to 100 (0 means 10)");
-        int nInit = r.getNInit() == 0 ? 10 : Ids.range("n_init", r.getNInit(), 1, 1000, "1 to 1,000 (0 means 10)");
-        int maxIterations = r.getMaxIterations() == 0 ? 300
-                : Ids.range("max_iterations", r.getMaxIterations(), 1, 10_000, "1 to 10,000 (0 means 300)");
-        FeatureSpec features;
-        try {
-            features = FeatureSpec.parse(r.getFeaturesList());
-        } catch (IllegalArgumentException e) {
-            throw ApiError.invalid("features", e.getMessage());
-        }
-        Long asOf = r.hasAsOf() ? Ids.millis("as_of", r.getAsOf()) : null;
-        int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        GroupingParams params = new GroupingParams(method, k, kMin, kMax, r.getSeed(), nInit, maxIterations, workers,
-                miniBatchAbove, wardExactMax);
-        return new Segmentations.BuildRequest(params, features, scaling, asOf);
     }
 
     @Override
@@ -175,14 +132,16 @@ public class SegmentServiceGrpc extends SegmentServiceImplBase {
     @Blocking
     public void trainPredictor(TrainPredictorRequest request, StreamObserver<TrainPredictorResponse> out) {
         String tenant = Tenant.current();
-        GrpcCalls.unary(out, () -> predictors.train(tenant, request));
+        GrpcCalls.unary(out, () -> training.train(tenant, PredictorRequests.training(request)));
     }
 
     @Override
     @Blocking
     public void predictOutcome(PredictOutcomeRequest request, StreamObserver<PredictOutcomeResponse> out) {
         String tenant = Tenant.current();
-        GrpcCalls.unary(out, () -> predictors.predict(tenant, request));
+        GrpcCalls.unary(out, () -> predictions.predict(tenant, Ids.require("model_id", request.getModelId()),
+                Ids.require("user_id", request.getUserId()),
+                request.hasAsOf() ? Ids.millis("as_of", request.getAsOf()) : null));
     }
 
     @Override
@@ -191,7 +150,7 @@ public class SegmentServiceGrpc extends SegmentServiceImplBase {
         String tenant = Tenant.current();
         ProgressStream<SelectAudienceResponse> stream = new ProgressStream<>(out);
         stream.run(() -> {
-            predictors.selectAudience(tenant, request, stream::next);
+            audiences.select(tenant, PredictorRequests.audience(request), stream::next);
             return null;
         });
     }

@@ -1,4 +1,4 @@
-package dev.persona.segment.cluster;
+package dev.persona.segment.kmeans;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;

@@ -1,4 +1,4 @@
-package dev.persona.segment.cluster;
+package dev.persona.segment.kmeans;
 
 /**
  * A clustering: {@code centres} is k × d row-major (centre j's coordinate c is {@code centres[j * d + c]}),

@@ -1,4 +1,4 @@
-package dev.persona.segment.cluster;
+package dev.persona.segment.kmeans;
 
 /**
  * A dense, row-major matrix of {@code n} points with {@code d} coordinates each: coordinate c of point i is

@@ -1,4 +1,4 @@
-package dev.persona.segment.data;
+package dev.persona.segment.service;
 
 import com.google.protobuf.Timestamp;
 import dev.persona.api.v1.ConsentStatus;
@@ -7,6 +7,7 @@ import dev.persona.api.v1.User;
 import dev.persona.common.profile.ProfileClient;
 import dev.persona.segment.features.Customer;
 import dev.persona.segment.features.CustomerEvent;
+import dev.persona.segment.features.Population;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.persona.segment.segmentation;
+package dev.persona.segment.service;
 
 import dev.persona.common.feed.FeedListener;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.persona.segment.segmentation;
+package dev.persona.segment.service;
 
 import com.google.protobuf.util.Timestamps;
 import dev.persona.api.v1.Algorithm;
@@ -10,17 +10,19 @@ import dev.persona.api.v1.Segment;
 import dev.persona.api.v1.Segmentation;
 import dev.persona.common.error.ApiError;
 import dev.persona.common.profile.ProfileClient;
-import dev.persona.segment.data.Population;
-import dev.persona.segment.data.ProfileData;
+import dev.persona.segment.config.SegmentConfig;
 import dev.persona.segment.features.FeatureMatrix;
 import dev.persona.segment.features.FeatureScaler.Scaling;
 import dev.persona.segment.features.FeatureSpec;
 import dev.persona.segment.features.FeatureTable;
+import dev.persona.segment.features.Population;
 import dev.persona.segment.grouping.Grouped;
 import dev.persona.segment.grouping.Grouped.Placement;
 import dev.persona.segment.grouping.Grouping;
 import dev.persona.segment.grouping.GroupingParams;
 import dev.persona.segment.grouping.GroupingParams.Method;
+import dev.persona.segment.store.AssignmentCache;
+import dev.persona.segment.store.SegmentationStore;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -37,7 +39,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -67,16 +68,14 @@ public class Segmentations {
     private final MeterRegistry registry;
 
     public Segmentations(ProfileData data, ProfileClient profiles, SegmentationStore store, AssignmentCache cache,
-                         AgroalDataSource dataSource,
-                         @ConfigProperty(name = "persona.segment.hierarchical-max-users") int hierarchicalMax,
-                         MeterRegistry registry) {
+                         AgroalDataSource dataSource, SegmentConfig config, MeterRegistry registry) {
         this.registry = registry;
         this.data = data;
         this.profiles = profiles;
         this.store = store;
         this.cache = cache;
         this.dataSource = dataSource;
-        this.hierarchicalMax = hierarchicalMax;
+        this.hierarchicalMax = config.hierarchicalMaxUsers();
     }
 
     /** Builds and stores a segmentation; returns it as stored. */

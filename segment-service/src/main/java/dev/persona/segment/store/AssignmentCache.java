@@ -1,6 +1,7 @@
-package dev.persona.segment.segmentation;
+package dev.persona.segment.store;
 
 import dev.persona.common.redis.RedisKeys;
+import dev.persona.segment.config.SegmentConfig;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -9,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,12 +29,13 @@ public class AssignmentCache {
     private final Redis redis;
     private final long ttlSeconds;
 
-    public AssignmentCache(Redis redis, @ConfigProperty(name = "persona.segment.assignment-ttl") Duration ttl) {
+    public AssignmentCache(Redis redis, SegmentConfig config) {
         this.redis = redis;
-        this.ttlSeconds = Math.max(1, ttl.toSeconds());
+        this.ttlSeconds = Math.max(1, config.assignmentTtl().toSeconds());
     }
 
-    static String key(String tenant, String segmentationId) {
+    /** The hash of one segmentation's cached assignments. */
+    public static String key(String tenant, String segmentationId) {
         return RedisKeys.of(tenant, "segment", segmentationId);
     }
 

@@ -1,4 +1,4 @@
-package dev.persona.segment.segmentation;
+package dev.persona.segment.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

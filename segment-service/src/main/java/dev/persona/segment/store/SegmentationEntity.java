@@ -1,4 +1,4 @@
-package dev.persona.segment.segmentation;
+package dev.persona.segment.store;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

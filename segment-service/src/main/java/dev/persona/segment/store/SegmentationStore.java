@@ -1,4 +1,4 @@
-package dev.persona.segment.segmentation;
+package dev.persona.segment.store;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;

@@ -1,10 +1,10 @@
-package dev.persona.segment.predictor;
+package dev.persona.segment.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.persona.api.v1.Target;
-import dev.persona.segment.predict.PredictorModel;
+import dev.persona.segment.classifier.PredictorModel;
 
 /**
  * A trained predictor as stored in the {@code model} column: what it predicts and the fitted model. JSON:

@@ -1,4 +1,4 @@
-package dev.persona.segment.predict;
+package dev.persona.segment.classifier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -152,8 +152,9 @@ class LogisticRegressionTest {
     @Test
     void choleskySolvesByHand() {
         // [[4, 2], [2, 3]] x = [2, 1] → x = [0.5, 0]
-        assertArrayEquals(new double[] {0.5, 0}, Cholesky.solve(new double[][] {{4, 2}, {2, 3}}, new double[] {2, 1}), 1e-12);
+        assertArrayEquals(new double[] {0.5, 0},
+                LogisticRegression.solve(new double[][] {{4, 2}, {2, 3}}, new double[] {2, 1}), 1e-12);
         assertThrows(IllegalStateException.class,
-                () -> Cholesky.solve(new double[][] {{1, 2}, {2, 1}}, new double[] {1, 1}));
+                () -> LogisticRegression.solve(new double[][] {{1, 2}, {2, 1}}, new double[] {1, 1}));
     }
 }

@@ -1,4 +1,4 @@
-package dev.persona.segment.predict;
+package dev.persona.segment.classifier;
 
 import dev.persona.core.metrics.ClassificationMetrics;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -1,4 +1,4 @@
-package dev.persona.segment.predictor;
+package dev.persona.segment.grpc;
 
 
 import com.google.protobuf.Timestamp;

@@ -1,4 +1,4 @@
-package dev.persona.segment.segmentation;
+package dev.persona.segment.grpc;
 
 import static dev.persona.common.testing.GrpcAssertions.assertStatus;
 import static dev.persona.common.testing.GrpcAssertions.eventually;
@@ -24,6 +24,7 @@ import dev.persona.api.v1.Segment;
 import dev.persona.api.v1.Segmentation;
 import dev.persona.api.v1.User;
 import dev.persona.common.testing.StandInProfileResource;
+import dev.persona.segment.store.AssignmentCache;
 import io.agroal.api.AgroalDataSource;
 import io.grpc.Status;
 import io.quarkus.test.common.QuarkusTestResource;

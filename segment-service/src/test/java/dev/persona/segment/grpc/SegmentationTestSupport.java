@@ -1,4 +1,4 @@
-package dev.persona.segment.segmentation;
+package dev.persona.segment.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package dev.persona.segment.predictor;
+package dev.persona.segment.grpc;
 
 import static dev.persona.common.testing.GrpcAssertions.assertStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.persona.segment.predictor;
+package dev.persona.segment.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.persona.segment.predictor;
+package dev.persona.segment.grpc;
 
 import static dev.persona.common.testing.GrpcAssertions.assertStatus;
 import dev.persona.api.v1.ConsentStatus;

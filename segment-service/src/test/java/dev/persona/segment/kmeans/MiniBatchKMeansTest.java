@@ -1,4 +1,4 @@
-package dev.persona.segment.cluster;
+package dev.persona.segment.kmeans;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
