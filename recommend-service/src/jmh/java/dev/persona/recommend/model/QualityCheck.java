@@ -1,5 +1,7 @@
 package dev.persona.recommend.model;
 
+import dev.persona.core.metrics.RankingMetrics;
+import dev.persona.core.topk.TopK;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,14 +16,16 @@ import java.util.function.IntFunction;
 /**
  * The offline quality check of the trainers on MovieLens 100K, the protocols of the project's targets: ranking
  * (per-user 20 % holdout, train binarised, relevant = held-out rating ≥ 4, candidates = items not in the user's
- * train set; P, R, NDCG, HR at 10 and coverage, mean over seeds) for EASE and implicit ALS, and rating prediction
- * (u1..u5 base/test, predictions clipped to [1, 5]; RMSE and MAE, mean over the folds) for explicit ALS.
+ * train set; P, R, NDCG, HR at 10 and coverage by core's RankingMetrics, as EvaluateOffline reports them, mean over
+ * seeds) for EASE and implicit ALS, and rating prediction (u1..u5 base/test, predictions clipped to [1, 5]; RMSE and
+ * MAE, mean over the folds) for explicit ALS.
  * Hyperparameters are chosen on a validation split carved from the training data the same way (never from the test
  * split): for ranking once, on the training part of seed 1; for rating on each fold's base.
  *
  * <p>Run from the repository root (not part of the build):
  * <pre>
- * ./mvnw -o -q -pl recommend-service test-compile exec:exec -Dbench.main=dev.persona.recommend.model.QualityCheck \
+ * ./mvnw -q -pl recommend-service -am test-compile exec:exec@recommend-bench \
+ *     -Dbench.main=dev.persona.recommend.model.QualityCheck \
  *     -Djmh.args="--seeds 5 --threads 2"
  * </pre>
  * Options: {@code --seeds N}, {@code --threads N}, {@code --only ranking|rating|knn}, {@code --no-tuning} (defaults
@@ -462,12 +466,7 @@ public final class QualityCheck {
     private Metrics evaluate(Split split, Ranker ranker) throws InterruptedException {
         Interactions train = binaryMatrix(split.train());
         IntFunction<float[]> scorer = ranker.fit(train);
-        double precision = 0;
-        double recall = 0;
-        double ndcg = 0;
-        double hits = 0;
-        int users = 0;
-        Set<Integer> recommended = new HashSet<>();
+        RankingMetrics metrics = new RankingMetrics(K);
         for (int u = 0; u < nUsers; u++) {
             Set<Integer> relevant = new HashSet<>();
             for (int t = 0; t < split.test().items()[u].length; t++) {
@@ -478,32 +477,12 @@ public final class QualityCheck {
             if (relevant.isEmpty()) {
                 continue;
             }
-            users++;
             int[] top = TopK.select(scorer.apply(u), K, split.train().items()[u]);
-            int hit = 0;
-            double dcg = 0;
-            for (int r = 0; r < top.length; r++) {
-                recommended.add(top[r]);
-                if (relevant.contains(top[r])) {
-                    hit++;
-                    dcg += 1 / log2(r + 2);
-                }
-            }
-            double ideal = 0;
-            for (int r = 0; r < Math.min(relevant.size(), K); r++) {
-                ideal += 1 / log2(r + 2);
-            }
-            precision += hit / (double) K;
-            recall += hit / (double) relevant.size();
-            ndcg += dcg / ideal;
-            hits += hit > 0 ? 1 : 0;
+            metrics.add(Arrays.stream(top).boxed().toList(), relevant);
         }
-        return new Metrics(precision / users, recall / users, ndcg / users, hits / users,
-                recommended.size() / (double) nItems, users);
-    }
-
-    private static double log2(double x) {
-        return Math.log(x) / Math.log(2);
+        RankingMetrics.Summary m = metrics.summary();
+        return new Metrics(m.precision(), m.recall(), m.ndcg(), m.hitRate(), metrics.coverage(nItems),
+                (int) m.users());
     }
 
     // ---------------------------------------------------------------- rating

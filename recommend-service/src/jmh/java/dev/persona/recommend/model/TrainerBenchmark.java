@@ -39,7 +39,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * The data comes from the datasets folder ({@code -Dpersona.datasets}, default {@code ../shared/datasets} next to the
  * repository); a benchmark whose file is missing is skipped with a message. Run from the repository root:
  * <pre>
- * ./mvnw -o -q -pl recommend-service test-compile exec:exec \
+ * ./mvnw -q -pl recommend-service -am test-compile exec:exec@recommend-bench \
  *     -Dbench.main=dev.persona.recommend.model.TrainerBenchmark -Djmh.args="-wi 1 -i 3"
  * </pre>
  */

@@ -1,6 +1,6 @@
 package dev.persona.recommend.blend;
 
-import dev.persona.recommend.core.Scored;
+import dev.persona.recommend.ranking.Scored;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.persona.recommend.blend;
 
-import dev.persona.recommend.core.BestFew;
-import dev.persona.recommend.core.Scored;
+import dev.persona.recommend.ranking.BestFew;
+import dev.persona.recommend.ranking.Scored;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.persona.recommend.core;
+package dev.persona.recommend.catalog;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.persona.recommend.config;
 
-import dev.persona.recommend.core.EventWeights;
+import dev.persona.recommend.history.EventWeights;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;

@@ -1,9 +1,10 @@
 package dev.persona.recommend.content;
 
-import dev.persona.recommend.core.EventWeights;
-import dev.persona.recommend.core.ItemInfo;
-import dev.persona.recommend.core.Scored;
-import dev.persona.recommend.core.UserEvent;
+import dev.persona.core.topk.TopK;
+import dev.persona.recommend.catalog.ItemInfo;
+import dev.persona.recommend.history.EventWeights;
+import dev.persona.recommend.history.UserEvent;
+import dev.persona.recommend.ranking.Scored;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -267,11 +268,11 @@ public final class ContentModel {
             return List.of();
         }
 
-        Ranked ranked = score(profileTerm, profileWeight, profileSize, 1 / norm, -1, n, allowed);
-        List<Scored> out = new ArrayList<>(ranked.count);
-        for (int r = 0; r < ranked.count; r++) {
-            int i = ranked.items[r];
-            out.add(new Scored(ids[i], ranked.scores[r], because(i, historyItem, historyWeight, distinct, norm)));
+        TopK ranked = score(profileTerm, profileWeight, profileSize, 1 / norm, -1, n, allowed);
+        List<Scored> out = new ArrayList<>(ranked.size());
+        for (int r = 0; r < ranked.size(); r++) {
+            int i = ranked.index(r);
+            out.add(new Scored(ids[i], ranked.score(r), because(i, historyItem, historyWeight, distinct, norm)));
         }
         return Collections.unmodifiableList(out);
     }
@@ -292,10 +293,10 @@ public final class ContentModel {
         for (int k = 0; k < size; k++) {
             queryWeight[k] = itemWeight[from + k];
         }
-        Ranked ranked = score(queryTerm, queryWeight, size, 1, anchor, n, allowed);
-        List<Scored> out = new ArrayList<>(ranked.count);
-        for (int r = 0; r < ranked.count; r++) {
-            out.add(Scored.of(ids[ranked.items[r]], ranked.scores[r]));
+        TopK ranked = score(queryTerm, queryWeight, size, 1, anchor, n, allowed);
+        List<Scored> out = new ArrayList<>(ranked.size());
+        for (int r = 0; r < ranked.size(); r++) {
+            out.add(Scored.of(ids[ranked.index(r)], ranked.score(r)));
         }
         return Collections.unmodifiableList(out);
     }
@@ -338,10 +339,11 @@ public final class ContentModel {
 
     /**
      * Scores every item sharing a term with the query, {@code scale · Σ_t query[t] · x_i[t]}, and keeps the
-     * {@code n} best that are active, not {@code exclude} and allowed. {@code allowed} is only asked about
-     * candidates good enough to enter the top {@code n} at that moment.
+     * {@code n} best that are active, not {@code exclude} and allowed, sorted best first (equal scores: the lower
+     * index, that is the smaller id, first). {@code allowed} is only asked about candidates good enough to enter the
+     * top {@code n} at that moment.
      */
-    private Ranked score(int[] queryTerm, double[] queryWeight, int querySize, double scale, int exclude, int n,
+    private TopK score(int[] queryTerm, double[] queryWeight, int querySize, double scale, int exclude, int n,
                          Predicate<String> allowed) {
         double[] sum = new double[ids.length];
         int[] touched = new int[64];
@@ -365,37 +367,31 @@ public final class ContentModel {
                 sum[i] += add;
             }
         }
-        if (touchedCount == 0) {
-            return new Ranked(new int[0], new double[0], 0);
-        }
-        TopItems top = new TopItems(Math.min(n, touchedCount));
+        TopK top = new TopK(Math.min(n, touchedCount));
         for (int k = 0; k < touchedCount; k++) {
             int i = touched[k];
             double s = sum[i] * scale;
             if (i != exclude && active[i] && top.admits(s, i) && allowed.test(ids[i])) {
-                top.offer(s, i);
+                top.offer(i, s);
             }
         }
-        int[] items = new int[Math.min(n, touchedCount)];
-        double[] scores = new double[items.length];
-        int count = top.drainBestFirst(items, scores);
-        return new Ranked(items, scores, count);
+        top.sortBestFirst();
+        return top;
     }
 
     /** The history items with the largest contributions {@code a_j (x_j · x_i) / norm} to item i, most first. */
     private List<String> because(int i, int[] historyItem, double[] historyWeight, int distinct, double norm) {
-        TopItems top = new TopItems(Math.min(MAX_BECAUSE, distinct));
+        TopK top = new TopK(Math.min(MAX_BECAUSE, distinct));
         for (int k = 0; k < distinct; k++) {
             double contribution = historyWeight[k] * dot(historyItem[k], i) / norm;
             if (contribution > 0 && top.admits(contribution, historyItem[k])) {
-                top.offer(contribution, historyItem[k]);
+                top.offer(historyItem[k], contribution);
             }
         }
-        int[] items = new int[MAX_BECAUSE];
-        int count = top.drainBestFirst(items, new double[MAX_BECAUSE]);
-        List<String> because = new ArrayList<>(count);
-        for (int r = 0; r < count; r++) {
-            because.add(ids[items[r]]);
+        top.sortBestFirst();
+        List<String> because = new ArrayList<>(top.size());
+        for (int r = 0; r < top.size(); r++) {
+            because.add(ids[top.index(r)]);
         }
         return because;
     }
@@ -442,9 +438,5 @@ public final class ContentModel {
             terms[j + 1] = t;
             counts[j + 1] = c;
         }
-    }
-
-    /** The kept candidates of one query, best first. */
-    private record Ranked(int[] items, double[] scores, int count) {
     }
 }

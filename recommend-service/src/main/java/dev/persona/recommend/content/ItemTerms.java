@@ -1,6 +1,6 @@
 package dev.persona.recommend.content;
 
-import dev.persona.recommend.core.ItemInfo;
+import dev.persona.recommend.catalog.ItemInfo;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.persona.recommend.eval;
 
-import dev.persona.recommend.core.EventKind;
-import dev.persona.recommend.core.UserEvent;
+import dev.persona.recommend.history.EventKind;
+import dev.persona.recommend.history.UserEvent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

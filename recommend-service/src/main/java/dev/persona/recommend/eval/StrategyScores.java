@@ -1,11 +1,15 @@
 package dev.persona.recommend.eval;
 
-import java.util.HashSet;
+import dev.persona.core.metrics.RankingMetrics;
 import java.util.List;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
-/** Sums one strategy's metrics over the evaluated users and rating predictions, then averages them. */
+/**
+ * One strategy's figures over the evaluated users and rating predictions: the ranking metrics and coverage are
+ * core's {@link RankingMetrics} (the suite's one definition of P/R/NDCG/HR/MAP@k); what is recommend's own is kept
+ * here: popularity bias of the recommended items, and RMSE and MAE of the rating predictions.
+ */
 public final class StrategyScores {
 
     /** The averages. */
@@ -14,15 +18,8 @@ public final class StrategyScores {
                           long ratings) {
     }
 
-    private final int k;
+    private final RankingMetrics ranking;
     private final ToDoubleFunction<String> popularityShare;
-    private final Set<String> recommended = new HashSet<>();
-    private double precision;
-    private double recall;
-    private double ndcg;
-    private double hits;
-    private double map;
-    private long users;
     private double popularitySum;
     private long recommendations;
     private double squared;
@@ -34,21 +31,14 @@ public final class StrategyScores {
      * @param popularityShare of an item, the share of training users who interacted with it
      */
     public StrategyScores(int k, ToDoubleFunction<String> popularityShare) {
-        this.k = k;
+        this.ranking = new RankingMetrics(k);
         this.popularityShare = popularityShare;
     }
 
     /** One user's list (at most k items are read) against their relevant held-out items (not empty). */
     public void addList(List<String> ranked, Set<String> relevant) {
-        List<String> top = ranked.subList(0, Math.min(k, ranked.size()));
-        precision += RankingMetrics.precision(top, relevant, k);
-        recall += RankingMetrics.recall(top, relevant, k);
-        ndcg += RankingMetrics.ndcg(top, relevant, k);
-        hits += RankingMetrics.hit(top, relevant, k);
-        map += RankingMetrics.averagePrecision(top, relevant, k);
-        users++;
-        for (String item : top) {
-            recommended.add(item);
+        ranking.add(ranked, relevant);
+        for (String item : ranked.subList(0, Math.min(ranking.k(), ranked.size()))) {
             popularitySum += popularityShare.applyAsDouble(item);
             recommendations++;
         }
@@ -62,14 +52,12 @@ public final class StrategyScores {
         ratings++;
     }
 
-    /** The averages; coverage counts the distinct recommended items among {@code catalogue} active items. */
+    /** The averages; coverage is the share of {@code activeItems} recommended to anyone. */
     public Summary summary(Set<String> activeItems) {
-        long covered = recommended.stream().filter(activeItems::contains).count();
-        double u = Math.max(users, 1);
-        return new Summary(precision / u, recall / u, ndcg / u, hits / u, map / u,
-                activeItems.isEmpty() ? 0 : (double) covered / activeItems.size(),
+        RankingMetrics.Summary m = ranking.summary();
+        return new Summary(m.precision(), m.recall(), m.ndcg(), m.hitRate(), m.map(), ranking.coverage(activeItems),
                 recommendations == 0 ? 0 : popularitySum / recommendations,
                 ratings == 0 ? 0 : Math.sqrt(squared / ratings), ratings == 0 ? 0 : absolute / ratings,
-                ratings > 0, users, ratings);
+                ratings > 0, m.users(), ratings);
     }
 }

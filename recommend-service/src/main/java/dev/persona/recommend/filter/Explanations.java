@@ -1,9 +1,9 @@
 package dev.persona.recommend.filter;
 
-import dev.persona.recommend.core.EventKind;
-import dev.persona.recommend.core.ItemInfo;
-import dev.persona.recommend.core.Scored;
-import dev.persona.recommend.core.UserEvent;
+import dev.persona.recommend.catalog.ItemInfo;
+import dev.persona.recommend.history.EventKind;
+import dev.persona.recommend.history.UserEvent;
+import dev.persona.recommend.ranking.Scored;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

@@ -13,8 +13,8 @@ import dev.persona.common.error.ApiError;
 import dev.persona.common.grpc.ProgressStream;
 import dev.persona.common.validation.Ids;
 import dev.persona.recommend.config.RecommendConfig;
-import dev.persona.recommend.training.ModelStore;
-import dev.persona.recommend.training.ModelTraining;
+import dev.persona.recommend.service.ModelTraining;
+import dev.persona.recommend.store.ModelStore;
 import io.grpc.stub.StreamObserver;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,6 +1,5 @@
 package dev.persona.recommend.grpc;
 
-import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Timestamps;
 import dev.persona.api.v1.EvaluateOfflineRequest;
 import dev.persona.api.v1.EvaluateOfflineResponse;
@@ -28,10 +27,10 @@ import dev.persona.common.grpc.GrpcCalls;
 import dev.persona.common.grpc.Tenant;
 import dev.persona.common.validation.Ids;
 import dev.persona.recommend.filter.FilterSpec;
-import dev.persona.recommend.metrics.MetricsLog;
-import dev.persona.recommend.metrics.MetricsStore;
 import dev.persona.recommend.service.Recommender;
 import dev.persona.recommend.service.Strategy;
+import dev.persona.recommend.store.MetricsLog;
+import dev.persona.recommend.store.MetricsStore;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
@@ -95,8 +94,8 @@ public class RecommendGrpcService extends RecommendServiceGrpc.RecommendServiceI
     public void getStrategyMetrics(GetStrategyMetricsRequest request, StreamObserver<GetStrategyMetricsResponse> out) {
         String tenant = Tenant.current();
         GrpcCalls.unary(out, () -> {
-            long since = request.hasSince() ? millis("since", request.getSince()) : 0;
-            long until = request.hasUntil() ? millis("until", request.getUntil()) : System.currentTimeMillis();
+            long since = request.hasSince() ? Ids.millis("since", request.getSince()) : 0;
+            long until = request.hasUntil() ? Ids.millis("until", request.getUntil()) : System.currentTimeMillis();
             if (until < since) {
                 throw ApiError.invalid("until", "is before since; give a window that ends after it starts");
             }
@@ -121,12 +120,6 @@ public class RecommendGrpcService extends RecommendServiceGrpc.RecommendServiceI
         });
     }
 
-    private static long millis(String field, Timestamp t) {
-        if (t.getSeconds() < 0 || t.getSeconds() > 253_402_300_799L || t.getNanos() < 0 || t.getNanos() > 999_999_999) {
-            throw ApiError.invalid(field, "is not a valid timestamp at or after 1970");
-        }
-        return t.getSeconds() * 1000 + t.getNanos() / 1_000_000;
-    }
     @Override
     @Blocking
     public void recommend(RecommendRequest request, StreamObserver<RecommendResponse> out) {

@@ -1,4 +1,4 @@
-package dev.persona.recommend.core;
+package dev.persona.recommend.history;
 
 /** What a user did with an item (the event types of the log). */
 public enum EventKind {

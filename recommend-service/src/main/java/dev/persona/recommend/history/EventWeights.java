@@ -1,4 +1,4 @@
-package dev.persona.recommend.core;
+package dev.persona.recommend.history;
 
 /**
  * How much one event says about a user's interest in an item. A rating weighs its value divided by the rating

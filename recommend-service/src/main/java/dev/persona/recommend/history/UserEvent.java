@@ -1,4 +1,4 @@
-package dev.persona.recommend.core;
+package dev.persona.recommend.history;
 
 /**
  * One event of a user's history.

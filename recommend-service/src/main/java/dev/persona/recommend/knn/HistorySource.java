@@ -1,6 +1,6 @@
 package dev.persona.recommend.knn;
 
-import dev.persona.recommend.core.UserEvent;
+import dev.persona.recommend.history.UserEvent;
 import java.util.List;
 import java.util.Map;
 

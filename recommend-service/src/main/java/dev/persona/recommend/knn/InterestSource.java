@@ -1,6 +1,6 @@
 package dev.persona.recommend.knn;
 
-import dev.persona.recommend.core.EventWeights;
+import dev.persona.recommend.history.EventWeights;
 import java.util.Map;
 
 /**

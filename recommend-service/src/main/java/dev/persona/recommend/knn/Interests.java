@@ -1,8 +1,8 @@
 package dev.persona.recommend.knn;
 
-import dev.persona.recommend.core.EventKind;
-import dev.persona.recommend.core.EventWeights;
-import dev.persona.recommend.core.UserEvent;
+import dev.persona.recommend.history.EventKind;
+import dev.persona.recommend.history.EventWeights;
+import dev.persona.recommend.history.UserEvent;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;

@@ -1,9 +1,10 @@
 package dev.persona.recommend.knn;
 
+import dev.persona.core.similarity.Neighbor;
 import dev.persona.recommend.blend.Tally;
-import dev.persona.recommend.core.EventWeights;
-import dev.persona.recommend.core.Scored;
-import dev.persona.recommend.core.UserEvent;
+import dev.persona.recommend.history.EventWeights;
+import dev.persona.recommend.history.UserEvent;
+import dev.persona.recommend.ranking.Scored;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;

@@ -1,5 +1,6 @@
 package dev.persona.recommend.knn;
 
+import dev.persona.core.similarity.Neighbor;
 import java.util.List;
 import java.util.Map;
 

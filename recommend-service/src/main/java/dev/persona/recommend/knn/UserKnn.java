@@ -1,17 +1,18 @@
 package dev.persona.recommend.knn;
 
+import dev.persona.core.similarity.Neighbor;
 import dev.persona.recommend.blend.Tally;
-import dev.persona.recommend.core.BestFew;
-import dev.persona.recommend.core.EventWeights;
-import dev.persona.recommend.core.Scored;
-import dev.persona.recommend.core.UserEvent;
+import dev.persona.recommend.history.EventWeights;
+import dev.persona.recommend.history.UserEvent;
+import dev.persona.recommend.ranking.BestFew;
+import dev.persona.recommend.ranking.Scored;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * User-based k-nearest neighbours over the user neighbour lists (Resnick, Iacovou, Suchak, Bergstrom, Riedl,

@@ -1,5 +1,6 @@
 package dev.persona.recommend.model;
 
+import dev.persona.core.topk.TopK;
 import java.util.Arrays;
 import java.util.Map;
 

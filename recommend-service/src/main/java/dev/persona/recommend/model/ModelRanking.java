@@ -1,7 +1,8 @@
 package dev.persona.recommend.model;
 
-import dev.persona.recommend.core.BestFew;
-import dev.persona.recommend.core.Scored;
+import dev.persona.core.topk.TopK;
+import dev.persona.recommend.ranking.BestFew;
+import dev.persona.recommend.ranking.Scored;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.persona.recommend.popular;
 
 import dev.persona.core.collect.LongIntMap;
-import dev.persona.recommend.core.EventKind;
-import dev.persona.recommend.core.EventWeights;
+import dev.persona.recommend.history.EventKind;
+import dev.persona.recommend.history.EventWeights;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

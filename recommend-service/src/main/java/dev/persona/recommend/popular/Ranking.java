@@ -1,6 +1,6 @@
 package dev.persona.recommend.popular;
 
-import dev.persona.recommend.core.Scored;
+import dev.persona.recommend.ranking.Scored;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

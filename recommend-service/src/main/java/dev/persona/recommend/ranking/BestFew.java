@@ -1,4 +1,4 @@
-package dev.persona.recommend.core;
+package dev.persona.recommend.ranking;
 
 import java.util.Arrays;
 import java.util.List;

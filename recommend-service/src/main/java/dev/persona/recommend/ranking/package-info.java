@@ -1,5 +1,7 @@
 /**
- * The plain-Java vocabulary of recommendation shared by every strategy: items of the catalogue, a user's history,
- * event weights and scored candidates. No Quarkus, gRPC or JDBC here.
+ * What every strategy ranks with: a candidate item with its score and the user's items behind it
+ * ({@link dev.persona.recommend.ranking.Scored}), and the best few of a stream of scored ids
+ * ({@link dev.persona.recommend.ranking.BestFew}: the reasons behind a recommendation). Plain Java: it imports the
+ * JDK only, and every algorithm package may import it.
  */
-package dev.persona.recommend.core;
+package dev.persona.recommend.ranking;

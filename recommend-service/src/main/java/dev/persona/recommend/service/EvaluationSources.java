@@ -1,18 +1,18 @@
 package dev.persona.recommend.service;
 
+import dev.persona.common.neighbors.NeighborReader;
 import dev.persona.core.similarity.IdIndex;
 import dev.persona.core.similarity.InteractionMatrixBuilder;
 import dev.persona.core.similarity.Metric;
+import dev.persona.core.similarity.Neighbor;
 import dev.persona.core.similarity.NeighborKernel;
 import dev.persona.core.similarity.NeighborLists;
 import dev.persona.core.similarity.NeighborParams;
-import dev.persona.recommend.core.EventWeights;
-import dev.persona.recommend.core.UserEvent;
-import dev.persona.recommend.data.NeighborReader;
-import dev.persona.recommend.data.TenantData;
+import dev.persona.recommend.history.EventWeights;
+import dev.persona.recommend.history.UserEvent;
 import dev.persona.recommend.knn.Interests;
-import dev.persona.recommend.knn.Neighbor;
-import dev.persona.recommend.training.ServingModels;
+import dev.persona.recommend.store.ServingModels;
+import dev.persona.recommend.store.TenantData;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,7 +69,7 @@ final class EvaluationSources implements RecommendSources {
 
     @Override
     public NeighborReader.Version version(String tenant, String scope) {
-        return scopeLists(scope).isEmpty() ? new NeighborReader.Version(0, 0) : COMPUTED;
+        return scopeLists(scope).isEmpty() ? NeighborReader.Version.NONE : COMPUTED;
     }
 
     @Override

@@ -1,10 +1,8 @@
-package dev.persona.recommend.training;
+package dev.persona.recommend.service;
 
 import dev.persona.common.error.ApiError;
 import dev.persona.recommend.config.RecommendConfig;
-import dev.persona.recommend.core.EventWeights;
-import dev.persona.recommend.data.TenantData;
-import dev.persona.recommend.data.TenantStore;
+import dev.persona.recommend.history.EventWeights;
 import dev.persona.recommend.model.AlsParams;
 import dev.persona.recommend.model.CatalogueTooLargeException;
 import dev.persona.recommend.model.Ease;
@@ -16,14 +14,13 @@ import dev.persona.recommend.model.Interactions;
 import dev.persona.recommend.model.ModelCodec;
 import dev.persona.recommend.model.ProgressListener;
 import dev.persona.recommend.model.TrainedModel;
-import io.agroal.api.AgroalDataSource;
+import dev.persona.recommend.store.ModelStore;
+import dev.persona.recommend.store.ServingModels;
+import dev.persona.recommend.store.TenantData;
+import dev.persona.recommend.store.TenantStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,13 +29,12 @@ import org.jboss.logging.Logger;
 /**
  * TrainModel: catches this replica's copy of the log up, trains the model type on it, stores the new version in
  * PostgreSQL and (unless asked not to) makes it serve on every replica. One training per tenant and type at a time
- * across replicas (a PostgreSQL advisory lock held by the training's connection). Serving never waits for it.
+ * across replicas ({@link ModelStore#underTrainingLock}). Serving never waits for it.
  */
 @ApplicationScoped
 public class ModelTraining {
 
     private static final Logger LOG = Logger.getLogger(ModelTraining.class);
-    private static final int TRAINING_LOCK = 0x5452414e;
     /** The training metric that says how many of the tenant's events the training read (impressions aside). */
     public static final String LOG_EVENTS = "log_events";
 
@@ -75,35 +71,21 @@ public class ModelTraining {
     private final TenantStore tenants;
     private final ModelStore store;
     private final ServingModels serving;
-    private final AgroalDataSource dataSource;
     private final RecommendConfig config;
     private final MeterRegistry registry;
 
-    public ModelTraining(TenantStore tenants, ModelStore store, ServingModels serving, AgroalDataSource dataSource,
-                         RecommendConfig config, MeterRegistry registry) {
+    public ModelTraining(TenantStore tenants, ModelStore store, ServingModels serving, RecommendConfig config,
+                         MeterRegistry registry) {
         this.registry = registry;
         this.tenants = tenants;
         this.store = store;
         this.serving = serving;
-        this.dataSource = dataSource;
         this.config = config;
     }
 
     /** Trains, stores and (unless keepServing) serves a new version; returns it. */
     public ModelStore.Version train(String tenant, Request request, Progress progress) {
-        try (Connection lock = dataSource.getConnection()) {
-            if (!advisory(lock, "pg_try_advisory_lock", tenant, request.type())) {
-                throw ApiError.aborted("a training of " + request.type() + " is already running in this tenant; "
-                        + "retry when it ends");
-            }
-            try {
-                return trainLocked(tenant, request, progress);
-            } finally {
-                advisory(lock, "pg_advisory_unlock", tenant, request.type());
-            }
-        } catch (SQLException e) {
-            throw ApiError.unavailable("PostgreSQL failed: " + e.getMessage(), e);
-        }
+        return store.underTrainingLock(tenant, request.type(), () -> trainLocked(tenant, request, progress));
     }
 
     private ModelStore.Version trainLocked(String tenant, Request request, Progress progress) {
@@ -198,16 +180,5 @@ public class ModelTraining {
             }
         }
         return n == 0 ? 0 : Math.sqrt(sum / n);
-    }
-
-    private static boolean advisory(Connection c, String function, String tenant, String type) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + function + "(?, hashtext(?))")) {
-            ps.setInt(1, TRAINING_LOCK);
-            ps.setString(2, tenant + "\t" + type);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
     }
 }

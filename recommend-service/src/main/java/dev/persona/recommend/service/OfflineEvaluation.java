@@ -1,20 +1,19 @@
 package dev.persona.recommend.service;
 
 import dev.persona.common.error.ApiError;
+import dev.persona.recommend.catalog.ItemInfo;
 import dev.persona.recommend.config.RecommendConfig;
-import dev.persona.recommend.core.ItemInfo;
-import dev.persona.recommend.core.UserEvent;
-import dev.persona.recommend.data.TenantData;
-import dev.persona.recommend.data.TenantStore;
 import dev.persona.recommend.eval.HoldOut;
 import dev.persona.recommend.eval.StrategyScores;
 import dev.persona.recommend.filter.FilterSpec;
+import dev.persona.recommend.history.UserEvent;
 import dev.persona.recommend.model.AlsParams;
 import dev.persona.recommend.model.Interactions;
 import dev.persona.recommend.model.TrainedModel;
-import dev.persona.recommend.training.ModelStore;
-import dev.persona.recommend.training.ModelTraining;
-import dev.persona.recommend.training.ServingModels;
+import dev.persona.recommend.store.ModelStore;
+import dev.persona.recommend.store.ServingModels;
+import dev.persona.recommend.store.TenantData;
+import dev.persona.recommend.store.TenantStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;

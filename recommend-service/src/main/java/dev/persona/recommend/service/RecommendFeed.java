@@ -1,12 +1,12 @@
 package dev.persona.recommend.service;
 
 import dev.persona.common.feed.FeedListener;
-import dev.persona.recommend.data.TenantStore;
-import dev.persona.recommend.metrics.MetricsLog;
 import dev.persona.recommend.model.ModelCodec;
 import dev.persona.recommend.model.TrainedModel;
-import dev.persona.recommend.training.ModelStore;
-import dev.persona.recommend.training.ServingModels;
+import dev.persona.recommend.store.MetricsLog;
+import dev.persona.recommend.store.ModelStore;
+import dev.persona.recommend.store.ServingModels;
+import dev.persona.recommend.store.TenantStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,10 +1,10 @@
 package dev.persona.recommend.service;
 
-import dev.persona.recommend.core.UserEvent;
-import dev.persona.recommend.data.NeighborReader;
-import dev.persona.recommend.data.TenantData;
-import dev.persona.recommend.knn.Neighbor;
-import dev.persona.recommend.training.ServingModels;
+import dev.persona.common.neighbors.NeighborReader;
+import dev.persona.core.similarity.Neighbor;
+import dev.persona.recommend.history.UserEvent;
+import dev.persona.recommend.store.ServingModels;
+import dev.persona.recommend.store.TenantData;
 import java.util.List;
 import java.util.Map;
 

@@ -1,8 +1,9 @@
-package dev.persona.recommend.training;
+package dev.persona.recommend.service;
 
 import dev.persona.common.error.ApiError;
 import dev.persona.recommend.config.RecommendConfig;
-import dev.persona.recommend.data.TenantStore;
+import dev.persona.recommend.store.ModelStore;
+import dev.persona.recommend.store.TenantStore;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
-package dev.persona.recommend.training;
+package dev.persona.recommend.service;
 
-import dev.persona.recommend.core.EventWeights;
-import dev.persona.recommend.data.TenantData;
+import dev.persona.recommend.history.EventWeights;
 import dev.persona.recommend.knn.Interests;
 import dev.persona.recommend.model.Interactions;
+import dev.persona.recommend.store.TenantData;
 import java.util.Map;
 
 /** The interaction matrix a model type trains on, from a replica's copy of the tenant's log. */

@@ -1,4 +1,4 @@
-package dev.persona.recommend.service;
+package dev.persona.recommend.store;
 
 import dev.persona.common.profile.ProfileClient;
 import io.quarkus.scheduler.Scheduled;

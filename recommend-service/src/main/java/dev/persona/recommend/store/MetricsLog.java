@@ -1,4 +1,4 @@
-package dev.persona.recommend.metrics;
+package dev.persona.recommend.store;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;

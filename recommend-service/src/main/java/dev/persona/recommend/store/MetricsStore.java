@@ -1,4 +1,4 @@
-package dev.persona.recommend.metrics;
+package dev.persona.recommend.store;
 
 import dev.persona.common.error.ApiError;
 import io.agroal.api.AgroalDataSource;

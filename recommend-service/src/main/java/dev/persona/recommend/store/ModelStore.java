@@ -1,4 +1,4 @@
-package dev.persona.recommend.training;
+package dev.persona.recommend.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,18 +19,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
  * Model versions in PostgreSQL: the fitted model (binary) with its parameters, training metrics and the log
- * position it was trained to, numbered per tenant and type ("als-implicit-7"), and which version serves each type.
+ * position it was trained to, numbered per tenant and type ("als-implicit-7"), and which version serves each type;
+ * and the advisory lock that lets one training per tenant and type run at a time.
  */
 @ApplicationScoped
 public class ModelStore {
 
     /** Advisory-lock class of version numbering; the second key is the hash of tenant and type. */
     private static final int NUMBERING_LOCK = 0x4d4f444c;
+    /** Advisory-lock class of trainings; the second key is the hash of tenant and type. */
+    private static final int TRAINING_LOCK = 0x5452414e;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = Logger.getLogger(ModelStore.class);
@@ -116,6 +120,38 @@ public class ModelStore {
                     v.elapsedMs(), serve);
         } catch (SQLException e) {
             throw failure(e);
+        }
+    }
+
+    /**
+     * Runs {@code work} holding the training lock of the tenant and type, a session advisory lock held by a connection
+     * of its own, so that one training per tenant and type runs at a time across replicas. ABORTED when another
+     * training holds it; UNAVAILABLE when PostgreSQL fails.
+     */
+    public <T> T underTrainingLock(String tenant, String type, Supplier<T> work) {
+        try (Connection lock = dataSource.getConnection()) {
+            if (!advisory(lock, "pg_try_advisory_lock", tenant, type)) {
+                throw ApiError.aborted("a training of " + type + " is already running in this tenant; "
+                        + "retry when it ends");
+            }
+            try {
+                return work.get();
+            } finally {
+                advisory(lock, "pg_advisory_unlock", tenant, type);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private static boolean advisory(Connection c, String function, String tenant, String type) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + function + "(?, hashtext(?))")) {
+            ps.setInt(1, TRAINING_LOCK);
+            ps.setString(2, tenant + "\t" + type);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 

@@ -1,8 +1,8 @@
-package dev.persona.recommend.data;
+package dev.persona.recommend.store;
 
 import dev.persona.common.redis.RedisKeys;
-import dev.persona.recommend.core.EventKind;
-import dev.persona.recommend.core.UserEvent;
+import dev.persona.recommend.history.EventKind;
+import dev.persona.recommend.history.UserEvent;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;

@@ -1,4 +1,4 @@
-package dev.persona.recommend.training;
+package dev.persona.recommend.store;
 
 import dev.persona.common.redis.RedisKeys;
 import dev.persona.recommend.model.ModelCodec;

@@ -1,10 +1,10 @@
-package dev.persona.recommend.data;
+package dev.persona.recommend.store;
 
+import dev.persona.recommend.catalog.ItemInfo;
 import dev.persona.recommend.content.ContentModel;
-import dev.persona.recommend.core.EventKind;
-import dev.persona.recommend.core.EventWeights;
-import dev.persona.recommend.core.ItemInfo;
-import dev.persona.recommend.core.UserEvent;
+import dev.persona.recommend.history.EventKind;
+import dev.persona.recommend.history.EventWeights;
+import dev.persona.recommend.history.UserEvent;
 import dev.persona.recommend.knn.Baselines;
 import dev.persona.recommend.knn.Interests;
 import dev.persona.recommend.popular.Popularity;

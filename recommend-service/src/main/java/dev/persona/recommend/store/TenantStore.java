@@ -1,14 +1,13 @@
-package dev.persona.recommend.data;
+package dev.persona.recommend.store;
 
 import dev.persona.api.v1.EventType;
 import dev.persona.api.v1.Interaction;
 import dev.persona.api.v1.Item;
 import dev.persona.common.profile.ProfileClient;
+import dev.persona.recommend.catalog.ItemInfo;
 import dev.persona.recommend.config.RecommendConfig;
-import dev.persona.recommend.core.EventKind;
-import dev.persona.recommend.core.ItemInfo;
-import dev.persona.recommend.core.UserEvent;
-import dev.persona.recommend.metrics.MetricsLog;
+import dev.persona.recommend.history.EventKind;
+import dev.persona.recommend.history.UserEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

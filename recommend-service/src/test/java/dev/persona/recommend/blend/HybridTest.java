@@ -3,7 +3,7 @@ package dev.persona.recommend.blend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.persona.recommend.core.Scored;
+import dev.persona.recommend.ranking.Scored;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

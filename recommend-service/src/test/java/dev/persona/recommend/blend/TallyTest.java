@@ -2,7 +2,7 @@ package dev.persona.recommend.blend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.persona.recommend.core.Scored;
+import dev.persona.recommend.ranking.Scored;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

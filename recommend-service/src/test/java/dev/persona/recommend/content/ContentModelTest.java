@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.persona.recommend.core.EventKind;
-import dev.persona.recommend.core.EventWeights;
-import dev.persona.recommend.core.ItemInfo;
-import dev.persona.recommend.core.Scored;
-import dev.persona.recommend.core.UserEvent;
+import dev.persona.recommend.catalog.ItemInfo;
+import dev.persona.recommend.history.EventKind;
+import dev.persona.recommend.history.EventWeights;
+import dev.persona.recommend.history.UserEvent;
+import dev.persona.recommend.ranking.Scored;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package dev.persona.recommend.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.persona.recommend.core.ItemInfo;
+import dev.persona.recommend.catalog.ItemInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.persona.recommend.content;
 
-import dev.persona.recommend.core.EventKind;
-import dev.persona.recommend.core.ItemInfo;
-import dev.persona.recommend.core.UserEvent;
+import dev.persona.recommend.catalog.ItemInfo;
+import dev.persona.recommend.history.EventKind;
+import dev.persona.recommend.history.UserEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

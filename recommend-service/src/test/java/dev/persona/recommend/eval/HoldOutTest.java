@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.persona.recommend.core.EventKind;
-import dev.persona.recommend.core.UserEvent;
+import dev.persona.recommend.history.EventKind;
+import dev.persona.recommend.history.UserEvent;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -3,11 +3,16 @@ package dev.persona.recommend.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.persona.core.metrics.RankingMetrics;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class RankingMetricsTest {
+/**
+ * The figures EvaluateOffline reports: hand-computed lists scored with core's {@link RankingMetrics} (what
+ * {@link StrategyScores} sums per user), and StrategyScores' averages, coverage, popularity bias and rating errors.
+ */
+class StrategyScoresTest {
 
     private static final double EPS = 1e-9;
     private static final List<String> RANKED = List.of("a", "b", "c", "d");
@@ -19,49 +24,52 @@ class RankingMetricsTest {
 
     @Test
     void oneHitInTheTopThree() {
-        assertEquals(1.0 / 3, RankingMetrics.precision(RANKED, RELEVANT, 3), EPS);
-        assertEquals(1.0 / 3, RankingMetrics.recall(RANKED, RELEVANT, 3), EPS);
-        assertEquals(1.0, RankingMetrics.hit(RANKED, RELEVANT, 3), EPS);
+        RankingMetrics.UserScores top3 = RankingMetrics.score(RANKED, RELEVANT, 3);
+        assertEquals(1.0 / 3, top3.precision(), EPS);
+        assertEquals(1.0 / 3, top3.recall(), EPS);
+        assertEquals(1.0, top3.hitRate(), EPS);
         // DCG: the hit at rank 2 gives 1/log2(3); ideal: three relevant at ranks 1..3.
         double ideal = 1 + 1 / log2(3) + 1 / log2(4);
-        assertEquals((1 / log2(3)) / ideal, RankingMetrics.ndcg(RANKED, RELEVANT, 3), EPS);
-        assertEquals(0.29608, RankingMetrics.ndcg(RANKED, RELEVANT, 3), 1e-5);
+        assertEquals((1 / log2(3)) / ideal, top3.ndcg(), EPS);
+        assertEquals(0.29608, top3.ndcg(), 1e-5);
         // AP: precision 1/2 at the hit, over min(3 relevant, k 3).
-        assertEquals(0.5 / 3, RankingMetrics.averagePrecision(RANKED, RELEVANT, 3), EPS);
+        assertEquals(0.5 / 3, top3.averagePrecision(), EPS);
     }
 
     @Test
     void twoHitsInTheTopFour() {
-        assertEquals(0.5, RankingMetrics.precision(RANKED, RELEVANT, 4), EPS);
-        assertEquals(2.0 / 3, RankingMetrics.recall(RANKED, RELEVANT, 4), EPS);
+        RankingMetrics.UserScores top4 = RankingMetrics.score(RANKED, RELEVANT, 4);
+        assertEquals(0.5, top4.precision(), EPS);
+        assertEquals(2.0 / 3, top4.recall(), EPS);
         double ideal = 1 + 1 / log2(3) + 1 / log2(4);
-        assertEquals((1 / log2(3) + 1 / log2(5)) / ideal, RankingMetrics.ndcg(RANKED, RELEVANT, 4), EPS);
-        assertEquals((0.5 + 0.5) / 3, RankingMetrics.averagePrecision(RANKED, RELEVANT, 4), EPS);
+        assertEquals((1 / log2(3) + 1 / log2(5)) / ideal, top4.ndcg(), EPS);
+        assertEquals((0.5 + 0.5) / 3, top4.averagePrecision(), EPS);
     }
 
     @Test
     void noHitAndPerfectLists() {
-        Set<String> none = Set.of("z");
-        assertEquals(0, RankingMetrics.precision(RANKED, none, 4), EPS);
-        assertEquals(0, RankingMetrics.hit(RANKED, none, 4), EPS);
-        assertEquals(0, RankingMetrics.ndcg(RANKED, none, 4), EPS);
-        assertEquals(0, RankingMetrics.averagePrecision(RANKED, none, 4), EPS);
-        List<String> perfect = List.of("x", "y");
-        assertEquals(1, RankingMetrics.ndcg(perfect, Set.of("x", "y"), 2), EPS);
-        assertEquals(1, RankingMetrics.averagePrecision(perfect, Set.of("x", "y"), 2), EPS);
-        assertEquals(1, RankingMetrics.precision(perfect, Set.of("x", "y"), 2), EPS);
+        RankingMetrics.UserScores none = RankingMetrics.score(RANKED, Set.of("z"), 4);
+        assertEquals(0, none.precision(), EPS);
+        assertEquals(0, none.hitRate(), EPS);
+        assertEquals(0, none.ndcg(), EPS);
+        assertEquals(0, none.averagePrecision(), EPS);
+        RankingMetrics.UserScores perfect = RankingMetrics.score(List.of("x", "y"), Set.of("x", "y"), 2);
+        assertEquals(1, perfect.ndcg(), EPS);
+        assertEquals(1, perfect.averagePrecision(), EPS);
+        assertEquals(1, perfect.precision(), EPS);
     }
 
     @Test
     void aListShorterThanKStillDividesPrecisionByK() {
-        List<String> one = List.of("x");
-        assertEquals(0.2, RankingMetrics.precision(one, Set.of("x"), 5), EPS);
-        assertEquals(1, RankingMetrics.recall(one, Set.of("x"), 5), EPS);
-        assertEquals(1, RankingMetrics.ndcg(one, Set.of("x"), 5), EPS);
-        assertEquals(1, RankingMetrics.averagePrecision(one, Set.of("x"), 5), EPS);
+        RankingMetrics.UserScores one = RankingMetrics.score(List.of("x"), Set.of("x"), 5);
+        assertEquals(0.2, one.precision(), EPS);
+        assertEquals(1, one.recall(), EPS);
+        assertEquals(1, one.ndcg(), EPS);
+        assertEquals(1, one.averagePrecision(), EPS);
         // More relevant items than k: the ideal and AP's normaliser stop at k.
-        assertEquals(1, RankingMetrics.ndcg(List.of("a", "b"), Set.of("a", "b", "c"), 2), EPS);
-        assertEquals(1, RankingMetrics.averagePrecision(List.of("a", "b"), Set.of("a", "b", "c"), 2), EPS);
+        RankingMetrics.UserScores cut = RankingMetrics.score(List.of("a", "b"), Set.of("a", "b", "c"), 2);
+        assertEquals(1, cut.ndcg(), EPS);
+        assertEquals(1, cut.averagePrecision(), EPS);
     }
 
     @Test

@@ -6,9 +6,9 @@ import static dev.persona.recommend.knn.Events.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.persona.recommend.core.ItemInfo;
-import dev.persona.recommend.core.Scored;
+import dev.persona.recommend.catalog.ItemInfo;
 import dev.persona.recommend.filter.CandidateFilter.Pick;
+import dev.persona.recommend.ranking.Scored;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

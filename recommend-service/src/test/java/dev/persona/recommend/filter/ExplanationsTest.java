@@ -8,11 +8,11 @@ import static dev.persona.recommend.knn.Events.rating;
 import static dev.persona.recommend.knn.Events.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.persona.recommend.core.ItemInfo;
-import dev.persona.recommend.core.Scored;
-import dev.persona.recommend.core.UserEvent;
+import dev.persona.recommend.catalog.ItemInfo;
 import dev.persona.recommend.filter.CandidateFilter.Pick;
 import dev.persona.recommend.filter.Explanations.Basis;
+import dev.persona.recommend.history.UserEvent;
+import dev.persona.recommend.ranking.Scored;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;

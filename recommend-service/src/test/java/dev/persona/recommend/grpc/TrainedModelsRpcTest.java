@@ -48,7 +48,7 @@ class TrainedModelsRpcTest extends RecommendTestSupport {
     AgroalDataSource dataSource;
 
     @Inject
-    dev.persona.recommend.training.ScheduledRetraining retraining;
+    dev.persona.recommend.service.ScheduledRetraining retraining;
 
     /** Sci-fi fans s1..s6 rate the space films high and crime low; crime fans c1..c6 the other way round. */
     private void tastes() {

@@ -1,7 +1,7 @@
 package dev.persona.recommend.knn;
 
-import dev.persona.recommend.core.EventKind;
-import dev.persona.recommend.core.UserEvent;
+import dev.persona.recommend.history.EventKind;
+import dev.persona.recommend.history.UserEvent;
 
 /** Short names for the events of hand-made histories in tests. */
 public final class Events {

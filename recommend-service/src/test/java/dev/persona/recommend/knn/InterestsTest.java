@@ -7,7 +7,7 @@ import static dev.persona.recommend.knn.Events.rating;
 import static dev.persona.recommend.knn.Events.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.persona.recommend.core.EventWeights;
+import dev.persona.recommend.history.EventWeights;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

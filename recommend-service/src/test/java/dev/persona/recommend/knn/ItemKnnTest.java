@@ -10,9 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.persona.recommend.core.EventWeights;
-import dev.persona.recommend.core.Scored;
-import dev.persona.recommend.core.UserEvent;
+import dev.persona.core.similarity.Neighbor;
+import dev.persona.recommend.history.EventKind;
+import dev.persona.recommend.history.EventWeights;
+import dev.persona.recommend.history.UserEvent;
+import dev.persona.recommend.ranking.Scored;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -168,7 +170,7 @@ class ItemKnnTest {
         ItemKnn knn = new ItemKnn(NeighborSource.of(lists), EventWeights.DEFAULT, RatingScale.DEFAULT,
                 new KnnWeighting(2, true));
         List<UserEvent> history = List.of(view("a"), view("b"));
-        double w = EventWeights.DEFAULT.of(dev.persona.recommend.core.EventKind.VIEW, 0);
+        double w = EventWeights.DEFAULT.of(EventKind.VIEW, 0);
         Map<String, Double> scores = new java.util.HashMap<>();
         knn.rank(history).forEach(s -> scores.put(s.itemId(), s.score()));
         assertEquals(w * 0.81 / 0.90, scores.get("x"), 1e-12);

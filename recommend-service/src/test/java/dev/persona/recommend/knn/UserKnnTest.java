@@ -9,9 +9,11 @@ import static dev.persona.recommend.knn.ItemKnnTest.assertRanking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.persona.recommend.core.EventWeights;
-import dev.persona.recommend.core.Scored;
-import dev.persona.recommend.core.UserEvent;
+import dev.persona.core.similarity.Neighbor;
+import dev.persona.recommend.history.EventKind;
+import dev.persona.recommend.history.EventWeights;
+import dev.persona.recommend.history.UserEvent;
+import dev.persona.recommend.ranking.Scored;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -123,7 +125,7 @@ class UserKnnTest {
             }
             for (String item : items) {
                 events.add(view(item));
-                expected.merge(item, similarity * EventWeights.DEFAULT.of(dev.persona.recommend.core.EventKind.VIEW, 0),
+                expected.merge(item, similarity * EventWeights.DEFAULT.of(EventKind.VIEW, 0),
                         Double::sum);
             }
             histories.put("v" + v, events);

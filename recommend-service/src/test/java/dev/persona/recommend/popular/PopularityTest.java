@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.persona.recommend.core.EventKind;
-import dev.persona.recommend.core.EventWeights;
-import dev.persona.recommend.core.Scored;
+import dev.persona.recommend.history.EventKind;
+import dev.persona.recommend.history.EventWeights;
+import dev.persona.recommend.ranking.Scored;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.persona.recommend.popular;
 
-import dev.persona.recommend.core.EventKind;
-import dev.persona.recommend.core.EventWeights;
+import dev.persona.recommend.history.EventKind;
+import dev.persona.recommend.history.EventWeights;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -2,8 +2,8 @@ package dev.persona.recommend.popular;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.persona.recommend.core.EventWeights;
-import dev.persona.recommend.core.Scored;
+import dev.persona.recommend.history.EventWeights;
+import dev.persona.recommend.ranking.Scored;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
