@@ -29,6 +29,7 @@ import dev.persona.cli.io.RecordSource;
 import dev.persona.cli.models.ModelTrainings;
 import dev.persona.cli.neighbors.NeighborBuild;
 import dev.persona.cli.recommend.StrategyNames;
+import dev.persona.core.metrics.RatingErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -173,17 +174,14 @@ public final class RatingEvalCommand implements Callable<Integer> {
             StatusLine status) {
         ProgressMeter progress = ProgressMeter.start("u" + fold + " " + StrategyNames.of(strategy), "predictions",
                 status);
-        double se = 0;
-        double ae = 0;
+        RatingErrors errors = new RatingErrors();
         long fallbacks = 0;
         long done = 0;
         for (Rating r : test) {
             PredictRatingResponse p = recommend.unary().predictRating(PredictRatingRequest.newBuilder()
                     .setUserId(Integer.toString(r.user())).setItemId(Integer.toString(r.item()))
                     .setStrategy(strategy).build());
-            double e = p.getRating() - r.value();
-            se += e * e;
-            ae += Math.abs(e);
+            errors.add(p.getRating(), r.value());
             if (p.getFallback()) {
                 fallbacks++;
             }
@@ -191,7 +189,7 @@ public final class RatingEvalCommand implements Callable<Integer> {
             progress.update(done, done, test.size());
         }
         progress.finish();
-        return new FoldScore(fold, test.size(), Math.sqrt(se / test.size()), ae / test.size(), fallbacks);
+        return new FoldScore(fold, test.size(), errors.rmse(), errors.mae(), fallbacks);
     }
 
     private Integer finish(List<Strategy> evaluated, Map<Strategy, List<FoldScore>> scores, PrintWriter out)

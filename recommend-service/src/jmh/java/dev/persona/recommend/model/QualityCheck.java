@@ -1,6 +1,7 @@
 package dev.persona.recommend.model;
 
 import dev.persona.core.metrics.RankingMetrics;
+import dev.persona.core.metrics.RatingErrors;
 import dev.persona.core.topk.TopK;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -580,15 +581,11 @@ public final class QualityCheck {
             throws InterruptedException {
         Interactions matrix = Datasets.compact(train, false);
         ExplicitAlsModel model = ExplicitAls.train(matrix, params, ProgressListener.NONE);
-        double se = 0;
-        double ae = 0;
+        RatingErrors errors = new RatingErrors();
         for (int t = 0; t < test.size(); t++) {
             double p = model.predict(Integer.toString(test.users()[t]), Integer.toString(test.items()[t]));
-            p = Math.max(1, Math.min(5, p));
-            double e = test.ratings()[t] - p;
-            se += e * e;
-            ae += Math.abs(e);
+            errors.add(Math.max(1, Math.min(5, p)), test.ratings()[t]);
         }
-        return new double[] {Math.sqrt(se / test.size()), ae / test.size()};
+        return new double[] {errors.rmse(), errors.mae()};
     }
 }

@@ -1,14 +1,15 @@
 package dev.persona.recommend.eval;
 
 import dev.persona.core.metrics.RankingMetrics;
+import dev.persona.core.metrics.RatingErrors;
 import java.util.List;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
  * One strategy's figures over the evaluated users and rating predictions: the ranking metrics and coverage are
- * core's {@link RankingMetrics} (the suite's one definition of P/R/NDCG/HR/MAP@k); what is recommend's own is kept
- * here: popularity bias of the recommended items, and RMSE and MAE of the rating predictions.
+ * core's {@link RankingMetrics} (the suite's one definition of P/R/NDCG/HR/MAP@k), RMSE and MAE core's
+ * {@link RatingErrors}; what is recommend's own is kept here: the popularity bias of the recommended items.
  */
 public final class StrategyScores {
 
@@ -22,9 +23,7 @@ public final class StrategyScores {
     private final ToDoubleFunction<String> popularityShare;
     private double popularitySum;
     private long recommendations;
-    private double squared;
-    private double absolute;
-    private long ratings;
+    private final RatingErrors errors = new RatingErrors();
 
     /**
      * @param k               the cut-off
@@ -46,18 +45,15 @@ public final class StrategyScores {
 
     /** One predicted rating (already clipped to the scale) against the held-out one. */
     public void addRating(double predicted, double actual) {
-        double e = predicted - actual;
-        squared += e * e;
-        absolute += Math.abs(e);
-        ratings++;
+        errors.add(predicted, actual);
     }
 
     /** The averages; coverage is the share of {@code activeItems} recommended to anyone. */
     public Summary summary(Set<String> activeItems) {
         RankingMetrics.Summary m = ranking.summary();
+        long ratings = errors.count();
         return new Summary(m.precision(), m.recall(), m.ndcg(), m.hitRate(), m.map(), ranking.coverage(activeItems),
                 recommendations == 0 ? 0 : popularitySum / recommendations,
-                ratings == 0 ? 0 : Math.sqrt(squared / ratings), ratings == 0 ? 0 : absolute / ratings,
-                ratings > 0, m.users(), ratings);
+                ratings == 0 ? 0 : errors.rmse(), ratings == 0 ? 0 : errors.mae(), ratings > 0, m.users(), ratings);
     }
 }

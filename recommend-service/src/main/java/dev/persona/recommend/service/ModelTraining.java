@@ -1,6 +1,7 @@
 package dev.persona.recommend.service;
 
 import dev.persona.common.error.ApiError;
+import dev.persona.core.metrics.RatingErrors;
 import dev.persona.recommend.config.RecommendConfig;
 import dev.persona.recommend.history.EventWeights;
 import dev.persona.recommend.model.AlsParams;
@@ -166,19 +167,15 @@ public class ModelTraining {
     }
 
     private static double trainRmse(ExplicitAlsModel m, Interactions x) {
-        double sum = 0;
-        long n = 0;
+        RatingErrors errors = new RatingErrors();
         for (int u = 0; u < x.numUsers(); u++) {
             int[] items = x.itemsOf(u);
             float[] values = x.valuesOf(u);
             int mu = m.userIndex(x.userId(u));
             for (int j = 0; j < items.length; j++) {
-                int mi = m.itemIndex(x.itemId(items[j]));
-                double e = m.predict(mu, mi) - values[j];
-                sum += e * e;
-                n++;
+                errors.add(m.predict(mu, m.itemIndex(x.itemId(items[j]))), values[j]);
             }
         }
-        return n == 0 ? 0 : Math.sqrt(sum / n);
+        return errors.count() == 0 ? 0 : errors.rmse();
     }
 }
