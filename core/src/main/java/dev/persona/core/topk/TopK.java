@@ -68,11 +68,27 @@ public final class TopK {
      * k, not once per item.
      */
     public static int[] select(float[] scores, int k, Ties ties, IntPredicate admit) {
-        TopK top = new TopK(Math.max(0, Math.min(k, scores.length)), ties);
+        int capacity = Math.max(0, Math.min(k, scores.length));
+        if (capacity == 0) {
+            return new int[0];
+        }
+        TopK top = new TopK(capacity, ties);
+        top.allocate(capacity);
+        // Once full, most scores are turned away by one comparison with the worst kept, held in locals.
+        boolean full = false;
+        double worst = 0;
+        int worstIndex = 0;
         for (int i = 0; i < scores.length; i++) {
             float score = scores[i];
-            if (!Float.isNaN(score) && top.admits(score, i) && admit.test(i)) {
-                top.offer(i, score, 0);
+            if (Float.isNaN(score) || (full && (score < worst || (score == worst && !top.before(i, worstIndex))))
+                    || !admit.test(i)) {
+                continue;
+            }
+            top.offer(i, score, 0);
+            if (top.size == capacity) {
+                full = true;
+                worst = top.scores[0];
+                worstIndex = top.indices[0];
             }
         }
         top.sortBestFirst();
@@ -160,7 +176,10 @@ public final class TopK {
     }
 
     private void grow() {
-        int length = Math.min(capacity, Math.max(FIRST_ALLOCATION, 2 * scores.length));
+        allocate(Math.min(capacity, Math.max(FIRST_ALLOCATION, 2 * scores.length)));
+    }
+
+    private void allocate(int length) {
         scores = Arrays.copyOf(scores, length);
         indices = Arrays.copyOf(indices, length);
         supports = Arrays.copyOf(supports, length);
@@ -191,7 +210,12 @@ public final class TopK {
         if (scoreA != scoreB) {
             return scoreA < scoreB;
         }
-        return ties == null ? indexA > indexB : ties.before(indexB, indexA);
+        return before(indexB, indexA);
+    }
+
+    /** Whether index a comes before index b among equal scores. */
+    private boolean before(int a, int b) {
+        return ties == null ? a < b : ties.before(a, b);
     }
 
     private void move(int from, int to) {
