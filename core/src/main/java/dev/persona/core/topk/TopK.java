@@ -207,10 +207,7 @@ public final class TopK {
 
     /** Whether (scoreA, indexA) ranks after (scoreB, indexB). */
     private boolean worse(double scoreA, int indexA, double scoreB, int indexB) {
-        if (scoreA != scoreB) {
-            return scoreA < scoreB;
-        }
-        return before(indexB, indexA);
+        return scoreA < scoreB || (scoreA == scoreB && (ties == null ? indexA > indexB : ties.before(indexB, indexA)));
     }
 
     /** Whether index a comes before index b among equal scores. */
