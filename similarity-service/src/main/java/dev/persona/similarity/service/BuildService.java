@@ -192,6 +192,7 @@ public class BuildService {
                         + " (another build took over); the previous generation keeps serving");
             }
             reader.switched(tenant, scope.key(), next.version());
+            reportSwitched(listener, scope);
             if (scope.users()) {
                 // Users erased while this build ran: the snapshot may hold them; find them by their marks.
                 Set<String> lateMarks = new HashSet<>(store.erasedSince(tenant, writeStarted - 1_000));
@@ -215,6 +216,15 @@ public class BuildService {
         } catch (RuntimeException e) {
             dropQuietly(tenant, scope, generation);
             throw e;
+        }
+    }
+
+    /** Reports the switch as done; past the switch the build stands even if the caller has cancelled meanwhile. */
+    private static void reportSwitched(Listener listener, Scope scope) {
+        try {
+            listener.progress("switch", 1, 1);
+        } catch (RuntimeException cancelled) {
+            LOG.debugf("the caller of the %s build left after the switch: %s", scope, cancelled.getMessage());
         }
     }
 
