@@ -69,24 +69,23 @@ public final class ProgressStream<T> {
 
     /** Reports {@code done} of {@code total} (0 when unknown) in {@code phase}, throttled. */
     public void progress(String phase, long done, long total) {
-        progress(Progress.newBuilder().setPhase(phase).setDone(done).setTotal(total));
+        progress(phase, done, total, 0);
     }
 
-    /** Reports a progress with extra fields (a loss), throttled by its phase, done and total. */
-    public synchronized void progress(Progress.Builder progress) {
-        long done = progress.getDone();
-        long total = progress.getTotal();
+    /**
+     * Reports {@code done} of {@code total} in {@code phase} with the loss after this step (a training iteration),
+     * throttled; the message is built only when it is sent.
+     */
+    public synchronized void progress(String phase, long done, long total, double loss) {
         boolean edge = done == 0 || (total > 0 && done >= total);
         long now = System.nanoTime();
-        if (progress.getPhase().equals(phase) && !edge && now - lastSent < EVERY_NANOS) {
+        if (phase.equals(this.phase) && !edge && now - lastSent < EVERY_NANOS) {
             return;
         }
-        phase = progress.getPhase();
+        this.phase = phase;
         lastSent = now;
-        if (total > 0 && done > total) {
-            progress.setDone(total);
-        }
-        next(wrap.apply(progress.build()));
+        next(wrap.apply(Progress.newBuilder().setPhase(phase).setDone(total > 0 ? Math.min(done, total) : done)
+                .setTotal(total).setLoss(loss).build()));
     }
 
     /** Sends a data message; throws ABORTED when the caller has cancelled. */
@@ -97,11 +96,6 @@ public final class ProgressStream<T> {
         if (!ended) {
             call.onNext(message);
         }
-    }
-
-    /** Whether the caller has cancelled the call. */
-    public boolean cancelled() {
-        return call.isCancelled();
     }
 
     private synchronized void finish(T last) {

@@ -3,6 +3,7 @@ package dev.persona.common.grpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.persona.api.v1.Progress;
@@ -121,7 +122,8 @@ class ProgressStreamTest {
         assertEquals(10, call.sent.size());
         assertFalse(call.completed);
         assertNull(call.error, "a cancelled call gets no error either");
-        assertTrue(stream.cancelled());
+        ApiError aborted = assertThrows(ApiError.class, () -> stream.next(Progress.getDefaultInstance()));
+        assertEquals(ApiError.Kind.ABORTED, aborted.kind());
     }
 
     @Test

@@ -104,10 +104,6 @@ public final class TopK {
         return size;
     }
 
-    public int capacity() {
-        return capacity;
-    }
-
     public boolean isFull() {
         return size == capacity;
     }

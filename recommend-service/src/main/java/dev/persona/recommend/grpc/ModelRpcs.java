@@ -5,7 +5,6 @@ import dev.persona.api.v1.ListModelsRequest;
 import dev.persona.api.v1.ListModelsResponse;
 import dev.persona.api.v1.ModelInfo;
 import dev.persona.api.v1.ModelType;
-import dev.persona.api.v1.Progress;
 import dev.persona.api.v1.TrainModelRequest;
 import dev.persona.api.v1.TrainModelResponse;
 import dev.persona.api.v1.TrainResult;
@@ -37,8 +36,7 @@ class ModelRpcs {
                 p -> TrainModelResponse.newBuilder().setProgress(p).build());
         stream.run(() -> {
             ModelTraining.Request request = request(r);
-            ModelStore.Version v = training.train(tenant, request, (p, done, total, loss) ->
-                    stream.progress(Progress.newBuilder().setPhase(p).setDone(done).setTotal(total).setLoss(loss)));
+            ModelStore.Version v = training.train(tenant, request, stream::progress);
             return TrainModelResponse.newBuilder().setResult(TrainResult.newBuilder()
                     .setModelVersion(v.version()).setElapsedMs(v.elapsedMs()).setModelType(type(v.type()))
                     .setServing(v.serving()).putAllTrainingMetrics(v.metrics())).build();

@@ -12,7 +12,6 @@ import dev.persona.api.v1.ListSegmentationsRequest;
 import dev.persona.api.v1.ListSegmentationsResponse;
 import dev.persona.api.v1.PredictOutcomeRequest;
 import dev.persona.api.v1.PredictOutcomeResponse;
-import dev.persona.api.v1.Progress;
 import dev.persona.api.v1.SegmentServiceGrpc.SegmentServiceImplBase;
 import dev.persona.api.v1.SelectAudienceRequest;
 import dev.persona.api.v1.SelectAudienceResponse;
@@ -66,8 +65,7 @@ public class SegmentServiceGrpc extends SegmentServiceImplBase {
                 p -> BuildSegmentationResponse.newBuilder().setProgress(p).build());
         stream.run(() -> {
             Segmentations.BuildRequest build = SegmentationRequests.build(request, config);
-            var segmentation = segmentations.build(tenant, build, (phase, done, total, loss) ->
-                    stream.progress(Progress.newBuilder().setPhase(phase).setDone(done).setTotal(total).setLoss(loss)));
+            var segmentation = segmentations.build(tenant, build, stream::progress);
             return BuildSegmentationResponse.newBuilder().setSegmentation(segmentation).build();
         });
     }
