@@ -3,7 +3,9 @@
 // -> audience -> DeleteUser -> the user is found nowhere (gRPC answers, PostgreSQL rows, Redis keys and lists,
 // stored models). Exit code 0 when every check passes. Needs psql and redis-cli on the PATH. The datastores are those
 // ./suite up chose (.persona/stack.env); DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_NAME, REDIS_HOST, REDIS_PORT
-// override them.
+// override them. Every call carries a bearer token: PERSONA_TOKEN (it must grant the run's tenant, e2e-<time>, or *),
+// else one minted for the run's tenant with the admin role by `persona token` (the local key ./suite up created);
+// a call without a token must be refused with UNAUTHENTICATED.
 import grpc from '@grpc/grpc-js';
 import protoLoader from '@grpc/proto-loader';
 import { execFileSync } from 'node:child_process';
@@ -35,7 +37,14 @@ const clients = {
 };
 const run = Date.now();
 const tenant = `e2e-${run}`;
-const meta = () => { const m = new grpc.Metadata(); m.set('x-tenant-id', tenant); return m; };
+const token = process.env.PERSONA_TOKEN || execFileSync(path.resolve(here, '../../persona'),
+  ['token', '--tenant', tenant, '--roles', 'admin', '--subject', 'e2e']).toString().trim();
+const meta = () => {
+  const m = new grpc.Metadata();
+  m.set('authorization', `Bearer ${token}`);
+  m.set('x-tenant-id', tenant);
+  return m;
+};
 const unary = (svc, rpc, req) => new Promise((resolve, reject) =>
   clients[svc][rpc](req, meta(), { deadline: Date.now() + 60_000 }, (e, r) => (e ? reject(e) : resolve(r))));
 const serverStream = (svc, rpc, req) => new Promise((resolve, reject) => {
@@ -82,6 +91,11 @@ for (const u of users) {
 
 const main = async () => {
   console.log(`tenant ${tenant}`);
+  const anonymous = new grpc.Metadata();
+  anonymous.set('x-tenant-id', tenant);
+  const withoutToken = await code(new Promise((resolve, reject) => clients.profile.GetUser({ user_id: victim },
+    anonymous, { deadline: Date.now() + 10_000 }, (e, r) => (e ? reject(e) : resolve(r)))));
+  check(withoutToken === 'UNAUTHENTICATED', `a call without a bearer token is refused (${withoutToken})`);
   const usersImported = await clientStream('profile', 'ImportUsers', users.map((u, i) => ({ user: { user_id: u,
     attributes: { plan: u.startsWith('sf-') || u === victim ? 'gold' : 'free', age: String(20 + (i % 30)) } } })));
   check(usersImported.summary.accepted === users.length, 'ImportUsers accepted every user');

@@ -2,6 +2,7 @@ package dev.persona.cli;
 
 import dev.persona.cli.grpc.ServiceErrors;
 import dev.persona.cli.io.DataFileException;
+import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
@@ -31,6 +32,15 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         }
         if (e instanceof StatusRuntimeException || e instanceof StatusException) {
             err.println("persona: " + ServiceErrors.describe(e, target(command)));
+            Status.Code code = Status.fromThrowable(e).getCode();
+            if (code == Status.Code.UNAUTHENTICATED) {
+                connectionOptions(command.getCommandSpec())
+                        .ifPresent(options -> err.println("persona: " + options.unauthenticatedHint()));
+            } else if (code == Status.Code.UNAVAILABLE) {
+                connectionOptions(command.getCommandSpec())
+                        .flatMap(options -> options.unavailableHint(ServiceErrors.tlsFailed(e)))
+                        .ifPresent(hint -> err.println("persona: " + hint));
+            }
             return ExitCodes.FAILURE;
         }
         if (e instanceof DataFileException bad) {
@@ -61,10 +71,14 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     }
 
     private static Optional<String> targetOf(CommandSpec spec) {
+        return connectionOptions(spec).map(options -> options.target);
+    }
+
+    private static Optional<ConnectionOptions> connectionOptions(CommandSpec spec) {
         return spec.mixins().values().stream()
                 .map(CommandSpec::userObject)
                 .filter(ConnectionOptions.class::isInstance)
-                .map(options -> ((ConnectionOptions) options).target)
+                .map(ConnectionOptions.class::cast)
                 .findFirst();
     }
 }

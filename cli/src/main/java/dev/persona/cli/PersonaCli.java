@@ -12,6 +12,8 @@ import dev.persona.cli.recommend.RankCommand;
 import dev.persona.cli.recommend.RecommendCommand;
 import dev.persona.cli.recommend.SimilarItemsCommand;
 import dev.persona.cli.recommend.StrategyMetricsCommand;
+import dev.persona.cli.security.SecurityCommand;
+import dev.persona.cli.security.TokenCommand;
 import dev.persona.cli.segments.SegmentsCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -20,14 +22,16 @@ import picocli.CommandLine.Command;
 /**
  * The {@code persona} command: imports data sets, prints profiles, builds and reads neighbour lists, recommends,
  * segments customers, predicts outcomes, selects audiences, generates demo data, runs benchmarks and evaluations, as
- * a gRPC client of profile-service, similarity-service, recommend-service and segment-service. Exit codes: see {@link ExitCodes}.
+ * a gRPC client of profile-service, similarity-service, recommend-service and segment-service; every call carries a
+ * bearer token (see {@link ConnectionOptions}), and {@code token} and {@code security init} mint local development
+ * tokens. Exit codes: see {@link ExitCodes}.
  */
 @Command(name = "persona", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         version = "persona 0.1.0",
         description = "Persona: personalization platform for marketing.",
         subcommands = {ImportCommand.class, ProfileCommand.class, EventCommand.class, NeighborsCommand.class, RecommendCommand.class,
                 SimilarItemsCommand.class, RankCommand.class, StrategyMetricsCommand.class, PredictCommand.class, SegmentsCommand.class, ModelsCommand.class,
-                AudienceCommand.class, DemoCommand.class,
+                AudienceCommand.class, DemoCommand.class, TokenCommand.class, SecurityCommand.class,
                 BenchCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class PersonaCli {
 

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The CLI follows the suite's layering (see each package-info): the commands (the root and one package per command
- * group) are adapters over the stores the CLI reads from and writes to (grpc: the services; formats: the data files),
- * over shared console and io helpers. It has no algorithm package: the metrics it prints come from core.
+ * group) are adapters over the stores the CLI reads from and writes to (grpc: the services; formats: the data files;
+ * jwt: keys and tokens; tls: certificates), over shared console and io helpers. It has no algorithm package: the metrics it prints come from core.
  */
 class ArchitectureTest {
 
@@ -14,8 +14,8 @@ class ArchitectureTest {
     void commandsOverServicesAndFilesOverSharedHelpersWithoutCycles() {
         Layering.of("dev.persona.cli")
                 .adapters("", "audience", "bench", "demo", "eval", "imports", "models", "neighbors", "predict",
-                        "recommend", "segments")
-                .stores("grpc", "formats")
+                        "recommend", "security", "segments")
+                .stores("grpc", "formats", "jwt", "tls")
                 .shared("console", "io")
                 .check();
     }

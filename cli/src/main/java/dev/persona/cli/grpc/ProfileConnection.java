@@ -5,8 +5,8 @@ import dev.persona.api.v1.ProfileServiceGrpc.ProfileServiceBlockingStub;
 import dev.persona.api.v1.ProfileServiceGrpc.ProfileServiceStub;
 
 /**
- * A channel to profile-service that sends the tenant header on every call. Each stub it hands out carries a
- * deadline that starts when the stub is created, so take a fresh stub for each call.
+ * A channel to profile-service that sends the bearer token and the tenant header on every call. Each stub it hands out
+ * carries a deadline that starts when the stub is created, so take a fresh stub for each call.
  */
 public final class ProfileConnection implements AutoCloseable {
 
@@ -20,7 +20,10 @@ public final class ProfileConnection implements AutoCloseable {
         this.channel = channel;
     }
 
-    /** Opens a plaintext channel; it connects lazily, so an unreachable target shows on the first call. */
+    /**
+     * Opens a channel (TLS or plaintext, as the settings say); it connects lazily, so an unreachable target or a
+     * refused TLS handshake shows on the first call.
+     */
     public static ProfileConnection open(ConnectionSettings settings) {
         return new ProfileConnection(ServiceChannel.open(SERVICE, settings, MAX_INBOUND_BYTES));
     }

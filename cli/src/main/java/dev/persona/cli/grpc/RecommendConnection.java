@@ -4,9 +4,9 @@ import dev.persona.api.v1.RecommendServiceGrpc;
 import dev.persona.api.v1.RecommendServiceGrpc.RecommendServiceBlockingStub;
 
 /**
- * A channel to recommend-service that sends the tenant header on every call. Each stub it hands out carries a
- * deadline that starts when the stub is created, so take a fresh stub for each call. One connection serves any
- * number of threads.
+ * A channel to recommend-service that sends the bearer token and the tenant header on every call. Each stub it hands
+ * out carries a deadline that starts when the stub is created, so take a fresh stub for each call. One connection
+ * serves any number of threads.
  */
 public final class RecommendConnection implements AutoCloseable {
 
@@ -20,7 +20,10 @@ public final class RecommendConnection implements AutoCloseable {
         this.channel = channel;
     }
 
-    /** Opens a plaintext channel; it connects lazily, so an unreachable target shows on the first call. */
+    /**
+     * Opens a channel (TLS or plaintext, as the settings say); it connects lazily, so an unreachable target or a
+     * refused TLS handshake shows on the first call.
+     */
     public static RecommendConnection open(ConnectionSettings settings) {
         return new RecommendConnection(ServiceChannel.open(SERVICE, settings, MAX_INBOUND_BYTES));
     }

@@ -3,7 +3,6 @@ package dev.persona.cli.grpc;
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
 import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.stub.AbstractStub;
@@ -12,14 +11,17 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A plaintext channel to one service that sends the tenant header on every call and marks the failures of its calls
- * with the service's name and address (see {@link ServiceErrors}). Thread-safe: calls from many threads share its one
- * HTTP/2 connection.
+ * A channel to one service, over TLS unless the settings say plaintext (see {@link ChannelSecurity}), that sends the
+ * bearer token and the tenant header (see {@link ConnectionSettings}) on every call and marks the failures of its
+ * calls with the service's name and address (see {@link ServiceErrors}). Thread-safe: calls from many threads share
+ * its one HTTP/2 connection.
  */
 final class ServiceChannel implements AutoCloseable {
 
     private static final Metadata.Key<String> TENANT_HEADER =
             Metadata.Key.of("x-tenant-id", Metadata.ASCII_STRING_MARSHALLER);
+    private static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     private static final long SHUTDOWN_SECONDS = 5;
 
     private final ConnectionSettings settings;
@@ -30,14 +32,17 @@ final class ServiceChannel implements AutoCloseable {
         this.settings = settings;
         this.managedChannel = managedChannel;
         Metadata headers = new Metadata();
-        headers.put(TENANT_HEADER, settings.tenant());
+        if (!settings.tenantFromToken()) {
+            headers.put(TENANT_HEADER, settings.tenant());
+        }
+        settings.token().ifPresent(token -> headers.put(AUTHORIZATION, "Bearer " + token));
         this.channel = ClientInterceptors.intercept(managedChannel,
                 ServiceErrors.marking(service, settings.target()), MetadataUtils.newAttachHeadersInterceptor(headers));
     }
 
     /** Opens a channel; it connects lazily, so an unreachable target shows on the first call. */
     static ServiceChannel open(String service, ConnectionSettings settings, int maxInboundBytes) {
-        ManagedChannel managedChannel = Grpc.newChannelBuilder(settings.target(), InsecureChannelCredentials.create())
+        ManagedChannel managedChannel = Grpc.newChannelBuilder(settings.target(), settings.security().credentials())
                 .maxInboundMessageSize(maxInboundBytes)
                 .build();
         return new ServiceChannel(service, settings, managedChannel);

@@ -9,6 +9,8 @@ import io.grpc.ForwardingClientCallListener.SimpleForwardingClientCallListener;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
 
 /**
  * Says in one line what went wrong in a call to a service. The channels of this package mark the trailers of every
@@ -39,6 +41,11 @@ public final class ServiceErrors {
 
     public static String describe(Status status, String service, String target) {
         String detail = status.getCode() + (status.getDescription() == null ? "" : ": " + status.getDescription());
+        Optional<Throwable> tls = tlsCause(status.getCause());
+        if (status.getCode() == Status.Code.UNAVAILABLE && tls.isPresent()) {
+            return "the TLS connection to " + service + " at " + target + " failed (" + detail + "; "
+                    + tls.get().getMessage() + ")";
+        }
         // A status with a cause was made on this side (connection refused, name not resolved); one without was sent
         // by the service (for example its database is down), and then "is it running?" would mislead.
         if (status.getCode() == Status.Code.UNAVAILABLE && status.getCause() != null) {
@@ -49,6 +56,24 @@ public final class ServiceErrors {
                     + "); raise --deadline-seconds or --stream-deadline-seconds if it is just slow";
         }
         return service + " at " + target + " answered " + detail;
+    }
+
+    /**
+     * Whether a failed call failed in the TLS handshake (the server's certificate not trusted or not naming the
+     * host, or a server that speaks no TLS), judged by the exception that caused its status on this side.
+     */
+    public static boolean tlsFailed(Throwable failure) {
+        return tlsCause(Status.fromThrowable(failure).getCause()).isPresent();
+    }
+
+    private static Optional<Throwable> tlsCause(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // Netty's "not an SSL/TLS record" (the server spoke plaintext) is no SSLException.
+            if (t instanceof SSLException || t.getClass().getSimpleName().equals("NotSslRecordException")) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Marks the trailers of every failed call with the service's name and address. */

@@ -19,6 +19,7 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -121,7 +122,8 @@ class StreamUploadTest {
     }
 
     private static ConnectionSettings settings(TestServer server) {
-        return new ConnectionSettings(server.target(), "t", Duration.ofSeconds(10), Duration.ofSeconds(60));
+        return new ConnectionSettings(server.target(), ChannelSecurity.plaintext(), "t", false, Optional.empty(),
+                Duration.ofSeconds(10), Duration.ofSeconds(60));
     }
 
     private static StreamUpload.Result<RecordEventsResponse> send(ProfileConnection connection,

@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -41,10 +43,16 @@ public final class ProfileClient {
     private static final long STREAM_DEADLINE_MS = 600_000;
     private static final int EXPORT_BATCH = 20_000;
 
-    private final ProfileServiceGrpc.ProfileServiceBlockingStub stub;
+    private static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
-    public ProfileClient(ProfileServiceGrpc.ProfileServiceBlockingStub stub) {
+    private final ProfileServiceGrpc.ProfileServiceBlockingStub stub;
+    private final Supplier<Optional<String>> token;
+
+    /** A client that presents {@code token} (this service's own, when there is one) on every call. */
+    public ProfileClient(ProfileServiceGrpc.ProfileServiceBlockingStub stub, Supplier<Optional<String>> token) {
         this.stub = stub;
+        this.token = token;
     }
 
     /** Streams the log after {@code afterSequence} up to its head, batch by batch. */
@@ -158,6 +166,7 @@ public final class ProfileClient {
     private ProfileServiceGrpc.ProfileServiceBlockingStub stub(String tenant, long deadlineMs) {
         Metadata headers = new Metadata();
         headers.put(Tenant.HEADER, tenant);
+        token.get().ifPresent(t -> headers.put(AUTHORIZATION, "Bearer " + t));
         return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
                 .withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
     }

@@ -1,6 +1,8 @@
 package dev.persona.common.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.persona.common.error.ApiError;
 import io.grpc.Status;
@@ -29,14 +31,33 @@ class ErrorMapperTest {
     @Test
     void anUnreachableDatabaseOrRedisIsUnavailable() {
         SQLException refused = new SQLException("Connection to 127.0.0.1:5432 refused", "08001");
-        assertEquals(Status.Code.UNAVAILABLE, ErrorMapper.toStatus(new IllegalStateException("tx", refused)).getCode());
+        Status s = ErrorMapper.toStatus(new IllegalStateException("tx", refused));
+        assertEquals(Status.Code.UNAVAILABLE, s.getCode());
+        assertTrue(s.getDescription().matches("a dependency is unavailable; retry later \\(correlation id [0-9a-f]+\\)"),
+                s.getDescription());
         assertEquals(Status.Code.UNAVAILABLE, ErrorMapper.toStatus(new ConnectException("Connection refused")).getCode());
     }
 
     @Test
-    void anythingElseIsInternalNeverUnknown() {
-        Status s = ErrorMapper.toStatus(new IllegalStateException("bug"));
+    void anUnavailableApiErrorGetsACorrelationId() {
+        Status s = ErrorMapper.toStatus(ApiError.unavailable("profile-service is unavailable", new ConnectException("x")));
+        assertEquals(Status.Code.UNAVAILABLE, s.getCode());
+        assertTrue(s.getDescription().startsWith("profile-service is unavailable (correlation id "), s.getDescription());
+    }
+
+    @Test
+    void anotherCallsInternalErrorIsNotPassedOn() {
+        Status s = ErrorMapper.toStatus(Status.INTERNAL.withDescription("PSQLException: secret").asRuntimeException());
         assertEquals(Status.Code.INTERNAL, s.getCode());
-        assertEquals("IllegalStateException: bug", s.getDescription());
+        assertFalse(s.getDescription().contains("secret"), s.getDescription());
+        assertEquals(Status.Code.NOT_FOUND,
+                ErrorMapper.toStatus(Status.NOT_FOUND.withDescription("user not found: u").asRuntimeException()).getCode());
+    }
+
+    @Test
+    void anythingElseIsInternalNeverUnknown() {
+        Status s = ErrorMapper.toStatus(new IllegalStateException("bug in SELECT * FROM users WHERE email = 'a@b.c'"));
+        assertEquals(Status.Code.INTERNAL, s.getCode());
+        assertTrue(s.getDescription().matches("internal error \\(correlation id [0-9a-f]+\\)"), s.getDescription());
     }
 }

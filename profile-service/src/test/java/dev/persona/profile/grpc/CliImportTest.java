@@ -8,6 +8,7 @@ import dev.persona.api.v1.GetUserRequest;
 import dev.persona.api.v1.Interaction;
 import dev.persona.api.v1.Item;
 import dev.persona.cli.PersonaCli;
+import dev.persona.common.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,13 +23,17 @@ class CliImportTest extends GrpcTestSupport {
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
 
+    /** The CLI against the test server, which serves plaintext (TLS is on in the prod profile only). */
     private int persona(String... args) {
-        String[] all = new String[args.length + 4];
+        String[] all = new String[args.length + 7];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--target";
         all[args.length + 1] = "localhost:" + port;
         all[args.length + 2] = "--tenant";
         all[args.length + 3] = tenant;
+        all[args.length + 4] = "--token";
+        all[args.length + 5] = TestTokens.admin(tenant);
+        all[args.length + 6] = "--plaintext";
         return PersonaCli.execute(all);
     }
 

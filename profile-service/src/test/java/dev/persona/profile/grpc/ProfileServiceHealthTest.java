@@ -17,7 +17,7 @@ class ProfileServiceHealthTest extends ServiceHealthContract {
 
     @Test
     void healthChecksTheDatabaseAndRedis() {
-        given().when().get("/q/health").then().statusCode(200)
+        given().when().get(healthUrl).then().statusCode(200)
                 .body("checks.name", hasItems("Database connections health check", "Redis connection health check", "gRPC Server"));
     }
 }

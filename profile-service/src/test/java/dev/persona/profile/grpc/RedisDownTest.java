@@ -13,7 +13,9 @@ import dev.persona.api.v1.RecordEventRequest;
 import dev.persona.profile.testing.ErasureOutbox;
 import io.agroal.api.AgroalDataSource;
 import io.grpc.Status;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -38,6 +40,9 @@ class RedisDownTest extends GrpcTestSupport {
     @Inject
     AgroalDataSource dataSource;
 
+    @TestHTTPResource(value = "/health", management = true)
+    URL health;
+
     @Test
     void eventsCommitAndHealthReportsRedisDown() throws SQLException {
         for (int i = 0; i < 3; i++) {
@@ -48,7 +53,7 @@ class RedisDownTest extends GrpcTestSupport {
         assertEquals(3, blocking().deleteUser(DeleteUserRequest.newBuilder().setUserId("u").build()).getEventsDeleted());
         assertStatus(Status.Code.NOT_FOUND, "u", () -> blocking().getUser(GetUserRequest.newBuilder().setUserId("u").build()));
         assertEquals(1, ErasureOutbox.pending(dataSource, tenant), "the erasure notice waits in the outbox until Redis is back");
-        given().when().get("/q/health").then().statusCode(503).body("status", is("DOWN"))
+        given().when().get(health).then().statusCode(503).body("status", is("DOWN"))
                 .body("checks.find { it.name == 'Redis connection health check' }.status", is("DOWN"))
                 .body("checks.name", hasItem("Database connections health check"));
     }

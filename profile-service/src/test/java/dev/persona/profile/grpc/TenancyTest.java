@@ -2,17 +2,24 @@ package dev.persona.profile.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.persona.api.v1.DeleteUserRequest;
 import dev.persona.api.v1.EventType;
+import dev.persona.api.v1.ExportUserDataRequest;
+import dev.persona.api.v1.ExportUsersRequest;
 import dev.persona.api.v1.GetUserRequest;
+import dev.persona.api.v1.ProfileServiceGrpc;
 import dev.persona.api.v1.PutUserRequest;
 import dev.persona.api.v1.RecordEventRequest;
 import dev.persona.api.v1.User;
 import dev.persona.common.redis.RedisKeys;
+import dev.persona.common.testing.TenantStubs;
+import dev.persona.common.testing.TestTokens;
 import io.grpc.Status;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -46,10 +53,25 @@ class TenancyTest extends GrpcTestSupport {
     }
 
     @Test
-    void callsWithoutTenantUseTheDefaultTenant() {
-        String id = "default-" + tenant;
-        rawBlocking.putUser(PutUserRequest.newBuilder().setUser(User.newBuilder().setUserId(id)).build());
-        assertEquals(id, blocking("default").getUser(GetUserRequest.newBuilder().setUserId(id).build()).getUser().getUserId());
-        assertStatus(Status.Code.NOT_FOUND, id, () -> blocking().getUser(GetUserRequest.newBuilder().setUserId(id).build()));
+    void withoutTheHeaderTheTokensOnlyTenantIsUsed() {
+        String id = "only-" + tenant;
+        TenantStubs.with(rawBlocking, TenantStubs.headers(null, TestTokens.admin(tenant)))
+                .putUser(PutUserRequest.newBuilder().setUser(User.newBuilder().setUserId(id)).build());
+        assertEquals(id, blocking().getUser(GetUserRequest.newBuilder().setUserId(id).build()).getUser().getUserId());
+    }
+
+    @Test
+    void aServiceTokenReadsTheLogButCannotEraseOrExportAPerson() {
+        blocking().putUser(PutUserRequest.newBuilder().setUser(User.newBuilder().setUserId("victim")).build());
+        ProfileServiceGrpc.ProfileServiceBlockingStub service = TenantStubs.with(rawBlocking, TenantStubs.headers(
+                tenant, TestTokens.token("recommend-service", List.of("service"), List.of("*"))));
+        assertEquals("victim", service.getUser(GetUserRequest.newBuilder().setUserId("victim").build()).getUser().getUserId());
+        service.exportUsers(ExportUsersRequest.getDefaultInstance()).forEachRemaining(r -> { });
+        assertStatus(Status.Code.PERMISSION_DENIED, "DeleteUser",
+                () -> service.deleteUser(DeleteUserRequest.newBuilder().setUserId("victim").build()));
+        assertStatus(Status.Code.PERMISSION_DENIED, "ExportUserData",
+                () -> service.exportUserData(ExportUserDataRequest.newBuilder().setUserId("victim").build()).hasNext());
+        assertStatus(Status.Code.PERMISSION_DENIED, "PutUser",
+                () -> service.putUser(PutUserRequest.newBuilder().setUser(User.newBuilder().setUserId("x")).build()));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.persona.api.v1.SegmentServiceGrpc;
 import dev.persona.api.v1.GetSegmentationRequest;
 import dev.persona.common.testing.ServiceHealthContract;
+import dev.persona.common.testing.TenantStubs;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
@@ -26,7 +27,7 @@ class SegmentServiceHealthTest extends ServiceHealthContract {
     @Test
     void answersWithTheContractsErrorsNotUnimplemented() {
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
-                () -> service.getSegmentation(GetSegmentationRequest.getDefaultInstance()));
+                () -> TenantStubs.bound(service, "health").getSegmentation(GetSegmentationRequest.getDefaultInstance()));
         assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
     }
 }

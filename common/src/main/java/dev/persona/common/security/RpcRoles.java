@@ -1,0 +1,84 @@
+package dev.persona.common.security;
+
+import static dev.persona.common.security.Role.ANALYST;
+import static dev.persona.common.security.Role.INGEST;
+import static dev.persona.common.security.Role.PRIVACY;
+import static dev.persona.common.security.Role.PROFILE_READ;
+import static dev.persona.common.security.Role.RECOMMEND;
+import static dev.persona.common.security.Role.SERVICE;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The one table of who may call what: for every RPC of every service, the roles that may call it ({@link Role#ADMIN}
+ * may call everything). An RPC missing here is refused to everyone but admins; a test built from the proto
+ * descriptors fails when one is missing. The README's role table gives the reason for each grant.
+ */
+public final class RpcRoles {
+
+    /** Services any caller reaches without a token: the standard health check. */
+    public static final Set<String> PUBLIC_SERVICES = Set.of("grpc.health.v1.Health");
+
+    private static final Map<String, Set<Role>> GRANTS = new TreeMap<>();
+
+    static {
+        String profile = "persona.v1.ProfileService/";
+        grant(profile, INGEST, "PutUser", "PutItem", "ImportUsers", "ImportItems", "RecordEvents", "RecordEvent");
+        // The services read single records and histories too: similarity-service checks that ids exist,
+        // recommend-service reads a user's consent, segment-service a user's attributes and events.
+        grant(profile, EnumSet.of(PROFILE_READ, SERVICE), "GetUser", "GetItem", "ListUserEvents");
+        grant(profile, PROFILE_READ, "GetProfile");
+        grant(profile, PRIVACY, "DeleteUser", "ExportUserData");
+        grant(profile, SERVICE, "ExportInteractions", "ExportUsers", "ExportItems");
+
+        String similarity = "persona.v1.SimilarityService/";
+        grant(similarity, ANALYST, "BuildNeighbors", "GetNeighborsStatus");
+        grant(similarity, RECOMMEND, "GetSimilarItems", "GetSimilarUsers", "GetSimilarity");
+
+        String recommend = "persona.v1.RecommendService/";
+        grant(recommend, RECOMMEND, "Recommend", "RecommendSimilarItems", "RankItems", "PredictRating");
+        grant(recommend, ANALYST, "TrainModel", "ListModels", "EvaluateOffline", "GetStrategyMetrics");
+
+        String segment = "persona.v1.SegmentService/";
+        grant(segment, RECOMMEND, "AssignSegment", "PredictOutcome");
+        grant(segment, ANALYST, "BuildSegmentation", "GetSegmentation", "ListSegmentations", "ListSegmentMembers",
+                "TrainPredictor", "SelectAudience");
+
+        // Server reflection describes the API only, but is off unless enabled; when on, admins use it.
+        grant("grpc.reflection.v1.ServerReflection/", EnumSet.noneOf(Role.class), "ServerReflectionInfo");
+        grant("grpc.reflection.v1alpha.ServerReflection/", EnumSet.noneOf(Role.class), "ServerReflectionInfo");
+    }
+
+    private RpcRoles() {
+    }
+
+    private static void grant(String service, Role role, String... methods) {
+        grant(service, EnumSet.of(role), methods);
+    }
+
+    private static void grant(String service, EnumSet<Role> roles, String... methods) {
+        for (String m : methods) {
+            if (GRANTS.put(service + m, Collections.unmodifiableSet(EnumSet.copyOf(roles))) != null) {
+                throw new IllegalStateException(service + m + " is granted twice");
+            }
+        }
+    }
+
+    /**
+     * The roles besides admin that may call an RPC, by its full method name ({@code persona.v1.ProfileService/GetUser});
+     * empty when the table does not name it.
+     */
+    public static Optional<Set<Role>> allowed(String fullMethodName) {
+        return Optional.ofNullable(GRANTS.get(fullMethodName));
+    }
+
+    /** The whole table, by full method name. */
+    public static Map<String, Set<Role>> table() {
+        return Collections.unmodifiableMap(GRANTS);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.persona.common.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.Descriptors;
+import dev.persona.api.v1.ProfileServiceGrpc;
+import dev.persona.api.v1.RecommendServiceGrpc;
+import dev.persona.api.v1.SegmentServiceGrpc;
+import dev.persona.api.v1.SimilarityServiceGrpc;
+import io.grpc.ServiceDescriptor;
+import io.grpc.protobuf.ProtoFileDescriptorSupplier;
+import io.quarkus.runtime.LaunchMode;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The role table against the proto descriptors: every RPC of every persona.v1 service named, nothing else. */
+class RpcRolesTest {
+
+    private static final List<ServiceDescriptor> SERVICES = List.of(ProfileServiceGrpc.getServiceDescriptor(),
+            SimilarityServiceGrpc.getServiceDescriptor(), RecommendServiceGrpc.getServiceDescriptor(),
+            SegmentServiceGrpc.getServiceDescriptor());
+
+    /** Every RPC of every service in the files that define the four services (so a new service is caught too). */
+    private static Set<String> rpcsInTheProtos() {
+        Set<String> rpcs = new TreeSet<>();
+        for (ServiceDescriptor s : SERVICES) {
+            Descriptors.FileDescriptor file =
+                    ((ProtoFileDescriptorSupplier) s.getSchemaDescriptor()).getFileDescriptor();
+            for (Descriptors.ServiceDescriptor service : file.getServices()) {
+                for (Descriptors.MethodDescriptor m : service.getMethods()) {
+                    rpcs.add(service.getFullName() + "/" + m.getName());
+                }
+            }
+        }
+        return rpcs;
+    }
+
+    @Test
+    void everyRpcInTheProtosHasRolesAndTheTableNamesNoOther() {
+        Set<String> rpcs = rpcsInTheProtos();
+        Set<String> missing = new TreeSet<>(rpcs);
+        missing.removeIf(r -> RpcRoles.allowed(r).isPresent());
+        assertEquals(Set.of(), missing, "RPCs without declared roles");
+        Set<String> stale = RpcRoles.table().keySet().stream().filter(r -> r.startsWith("persona."))
+                .filter(r -> !rpcs.contains(r)).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(Set.of(), stale, "roles declared for RPCs the protos do not have");
+    }
+
+    @Test
+    void aServiceMayNeitherEraseNorExportAPersonNorWrite() {
+        Caller service = new Caller("recommend-service", Set.of(Role.SERVICE), Set.of(), true, Long.MAX_VALUE);
+        for (String rpc : List.of("DeleteUser", "ExportUserData", "PutUser", "RecordEvents", "GetProfile")) {
+            assertTrue(!service.mayCall(RpcRoles.allowed("persona.v1.ProfileService/" + rpc).orElseThrow()), rpc);
+        }
+        for (String rpc : List.of("ExportInteractions", "ExportUsers", "ExportItems", "GetUser")) {
+            assertTrue(service.mayCall(RpcRoles.allowed("persona.v1.ProfileService/" + rpc).orElseThrow()), rpc);
+        }
+    }
+
+    @Test
+    void onlyAdminsReachReflection() {
+        assertEquals(Set.of(), RpcRoles.allowed("grpc.reflection.v1.ServerReflection/ServerReflectionInfo").orElseThrow());
+    }
+
+    @Test
+    void theProdProfileRefusesToStartWithoutAuthentication() {
+        assertThrows(IllegalStateException.class, () -> SecurityCheck.check(false, LaunchMode.NORMAL));
+        SecurityCheck.check(false, LaunchMode.DEVELOPMENT);
+        SecurityCheck.check(true, LaunchMode.NORMAL);
+    }
+}

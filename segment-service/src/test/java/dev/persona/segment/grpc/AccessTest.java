@@ -1,0 +1,16 @@
+package dev.persona.segment.grpc;
+
+import dev.persona.api.v1.SegmentServiceGrpc;
+import dev.persona.common.testing.AccessContract;
+import io.grpc.ServiceDescriptor;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Every RPC of SegmentService: tokens, roles and tenants, as common's AccessContract checks them. */
+@QuarkusTest
+class AccessTest extends AccessContract {
+
+    @Override
+    protected ServiceDescriptor service() {
+        return SegmentServiceGrpc.getServiceDescriptor();
+    }
+}
