@@ -5,7 +5,9 @@
 // ./suite up chose (.persona/stack.env); DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_NAME, REDIS_HOST, REDIS_PORT
 // override them. Every call carries a bearer token: PERSONA_TOKEN (it must grant the run's tenant, e2e-<time>, or *),
 // else one minted for the run's tenant with the admin role by `persona token` (the local key ./suite up created);
-// a call without a token must be refused with UNAUTHENTICATED.
+// a call without a token must be refused with UNAUTHENTICATED. Every connection is TLS, trusting the CA of the PEM
+// file PERSONA_CA names, else the local CA ./suite up created (.persona/security/ca.pem); a plaintext connection
+// must be refused.
 import grpc from '@grpc/grpc-js';
 import protoLoader from '@grpc/proto-loader';
 import { execFileSync } from 'node:child_process';
@@ -28,12 +30,20 @@ const definition = protoLoader.loadSync(
     'persona/v1/segment_service.proto'],
   { includeDirs: [protoRoot], keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true });
 const v1 = grpc.loadPackageDefinition(definition).persona.v1;
-const host = process.env.PERSONA_HOST_E2E || '127.0.0.1';
+// A name the services' certificate lists (./suite up's lists localhost, 127.0.0.1 and ::1): a host name, since TLS
+// server name indication carries names only (Node warns when given an IP address).
+const host = process.env.PERSONA_HOST_E2E || 'localhost';
+const caFile = process.env.PERSONA_CA || path.resolve(here, '../../.persona/security/ca.pem');
+if (!fs.existsSync(caFile)) {
+  console.error(`FAIL: no CA certificate at ${caFile}: run ./suite up (it creates the local CA) or set PERSONA_CA`);
+  process.exit(1);
+}
+const tls = grpc.credentials.createSsl(fs.readFileSync(caFile));
 const clients = {
-  profile: new v1.ProfileService(`${host}:9101`, grpc.credentials.createInsecure()),
-  similarity: new v1.SimilarityService(`${host}:9102`, grpc.credentials.createInsecure()),
-  recommend: new v1.RecommendService(`${host}:9103`, grpc.credentials.createInsecure()),
-  segment: new v1.SegmentService(`${host}:9104`, grpc.credentials.createInsecure()),
+  profile: new v1.ProfileService(`${host}:9101`, tls),
+  similarity: new v1.SimilarityService(`${host}:9102`, tls),
+  recommend: new v1.RecommendService(`${host}:9103`, tls),
+  segment: new v1.SegmentService(`${host}:9104`, tls),
 };
 const run = Date.now();
 const tenant = `e2e-${run}`;
@@ -96,6 +106,11 @@ const main = async () => {
   const withoutToken = await code(new Promise((resolve, reject) => clients.profile.GetUser({ user_id: victim },
     anonymous, { deadline: Date.now() + 10_000 }, (e, r) => (e ? reject(e) : resolve(r)))));
   check(withoutToken === 'UNAUTHENTICATED', `a call without a bearer token is refused (${withoutToken})`);
+  const plaintextClient = new v1.ProfileService(`${host}:9101`, grpc.credentials.createInsecure());
+  const plaintext = await code(new Promise((resolve, reject) => plaintextClient.GetUser({ user_id: victim }, meta(),
+    { deadline: Date.now() + 10_000 }, (e, r) => (e ? reject(e) : resolve(r)))));
+  plaintextClient.close();
+  check(plaintext === 'UNAVAILABLE', `a plaintext call, token and all, is refused (${plaintext})`);
   const usersImported = await clientStream('profile', 'ImportUsers', users.map((u, i) => ({ user: { user_id: u,
     attributes: { plan: u.startsWith('sf-') || u === victim ? 'gold' : 'free', age: String(20 + (i % 30)) } } })));
   check(usersImported.summary.accepted === users.length, 'ImportUsers accepted every user');

@@ -154,7 +154,7 @@ public final class ConnectionOptions {
      */
     static ChannelSecurity security(boolean plaintextOption, Path caOption, Map<String, String> env) {
         if (plaintextOption || "true".equalsIgnoreCase(env.getOrDefault("PERSONA_PLAINTEXT", "").strip())) {
-            return ChannelSecurity.plaintext();
+            return ChannelSecurity.insecure();
         }
         if (caOption != null) {
             return trusting(caOption, "--ca");
@@ -220,18 +220,24 @@ public final class ConnectionOptions {
 
     /**
      * What to tell someone whose call failed as UNAVAILABLE: in plaintext, that a service serving TLS closes such
-     * connections; when the TLS handshake failed, what was trusted and how to trust another CA; else nothing.
+     * connections; when the server answered without TLS, that it wants plaintext; when the TLS handshake failed
+     * otherwise, what was trusted and how to trust another CA; else nothing.
      */
-    Optional<String> unavailableHint(boolean tlsFailed) {
+    Optional<String> unavailableHint(boolean tlsFailed, boolean answeredWithoutTls) {
         ChannelSecurity used = security();
         if (used.plaintext()) {
             return Optional.of("the call went in plaintext (--plaintext or PERSONA_PLAINTEXT=true): a service that "
                     + "serves TLS, as those of ./suite up do, closes such connections; drop --plaintext.");
         }
+        if (answeredWithoutTls) {
+            return Optional.of("the service serves no TLS (a test server or dev mode): pass --plaintext, or set "
+                    + "PERSONA_PLAINTEXT=true, to call it unencrypted.");
+        }
         if (tlsFailed) {
             return Optional.of("the TLS handshake failed trusting " + used.trust() + ": pass --ca <pem> (or set "
                     + "PERSONA_CA) with the CA that signed the services' certificate (./suite up's is "
-                    + ".persona/security/ca.pem, trusted by default), or --plaintext if the service serves no TLS.");
+                    + ".persona/security/ca.pem, trusted by default), and name a host that certificate lists "
+                    + "(localhost under ./suite up).");
         }
         return Optional.empty();
     }

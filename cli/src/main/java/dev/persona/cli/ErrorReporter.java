@@ -38,7 +38,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
                         .ifPresent(options -> err.println("persona: " + options.unauthenticatedHint()));
             } else if (code == Status.Code.UNAVAILABLE) {
                 connectionOptions(command.getCommandSpec())
-                        .flatMap(options -> options.unavailableHint(ServiceErrors.tlsFailed(e)))
+                        .flatMap(options -> options.unavailableHint(ServiceErrors.tlsFailed(e),
+                                ServiceErrors.answeredWithoutTls(e)))
                         .ifPresent(hint -> err.println("persona: " + hint));
             }
             return ExitCodes.FAILURE;

@@ -31,7 +31,7 @@ import picocli.CommandLine.Command;
         description = "Persona: personalization platform for marketing.",
         subcommands = {ImportCommand.class, ProfileCommand.class, EventCommand.class, NeighborsCommand.class, RecommendCommand.class,
                 SimilarItemsCommand.class, RankCommand.class, StrategyMetricsCommand.class, PredictCommand.class, SegmentsCommand.class, ModelsCommand.class,
-                AudienceCommand.class, DemoCommand.class, TokenCommand.class, SecurityCommand.class,
+                AudienceCommand.class, AuditCommand.class, DemoCommand.class, TokenCommand.class, SecurityCommand.class,
                 BenchCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class PersonaCli {
 

@@ -1,5 +1,7 @@
 package dev.persona.cli;
 
+import com.google.protobuf.Timestamp;
+import dev.persona.api.v1.AccessLogEntry;
 import dev.persona.api.v1.Event;
 import dev.persona.api.v1.EventType;
 import dev.persona.api.v1.ExportInteractionsRequest;
@@ -13,6 +15,8 @@ import dev.persona.api.v1.ImportUsersRequest;
 import dev.persona.api.v1.ImportUsersResponse;
 import dev.persona.api.v1.Interaction;
 import dev.persona.api.v1.Item;
+import dev.persona.api.v1.ListAccessLogRequest;
+import dev.persona.api.v1.ListAccessLogResponse;
 import dev.persona.api.v1.ProfileServiceGrpc;
 import dev.persona.api.v1.RecordEventRequest;
 import dev.persona.api.v1.RecordEventResponse;
@@ -155,6 +159,32 @@ public final class FakeProfileService extends ProfileServiceGrpc.ProfileServiceI
                 t -> Collections.synchronizedMap(new LinkedHashMap<>()));
         boolean duplicate = log.putIfAbsent(request.getEvent().getEventId(), request.getEvent()) != null;
         responses.onNext(RecordEventResponse.newBuilder().setDuplicate(duplicate).setSequence(log.size()).build());
+        responses.onCompleted();
+    }
+
+    /** Two entries per tenant, newest first, one page at a time (page_size 1 pages through them). */
+    @Override
+    public void listAccessLog(ListAccessLogRequest request, StreamObserver<ListAccessLogResponse> responses) {
+        String tenant = tenant("ListAccessLog");
+        List<AccessLogEntry> all = List.of(
+                AccessLogEntry.newBuilder().setAt(Timestamp.newBuilder().setSeconds(1_000_000_200L))
+                        .setService("profile-service").setSubject("support").addRoles("profile-read")
+                        .setRpc("persona.v1.ProfileService/GetUser").setUserId("u1").setOutcome("OK").build(),
+                AccessLogEntry.newBuilder().setAt(Timestamp.newBuilder().setSeconds(1_000_000_100L))
+                        .setService("profile-service").setSubject("storefront").addRoles("recommend")
+                        .setRpc("persona.v1.ProfileService/GetProfile").setUserId("u1")
+                        .setOutcome("PERMISSION_DENIED").build());
+        List<AccessLogEntry> matching = all.stream()
+                .filter(e -> request.getSubject().isEmpty() || e.getSubject().equals(request.getSubject())).toList();
+        int from = request.getPageToken().isEmpty() ? 0 : Integer.parseInt(request.getPageToken());
+        int size = request.getPageSize() == 0 ? 100 : request.getPageSize();
+        int to = Math.min(matching.size(), from + size);
+        ListAccessLogResponse.Builder page = ListAccessLogResponse.newBuilder().addAllEntries(matching.subList(from, to));
+        if (to < matching.size()) {
+            page.setNextPageToken(Integer.toString(to));
+        }
+        calls.add("ListAccessLog " + tenant);
+        responses.onNext(page.build());
         responses.onCompleted();
     }
 

@@ -1,13 +1,16 @@
 package dev.persona.cli;
 
 import io.grpc.BindableService;
+import io.grpc.InsecureServerCredentials;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
+import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
+import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,7 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A gRPC server on a free loopback port, for tests that need a peer. It records the authorization and tenant headers
+ * A gRPC server on a free loopback port, plaintext unless given TLS credentials, for tests that need a peer. It records the authorization and tenant headers
  * of every call, and can refuse calls without the right bearer token as the real services do.
  */
 public final class TestServer implements AutoCloseable {
@@ -43,8 +46,14 @@ public final class TestServer implements AutoCloseable {
     private final List<Headers> headers = Collections.synchronizedList(new ArrayList<>());
     private volatile String requiredToken;
 
+    /** A plaintext server. */
     public TestServer(BindableService service) throws IOException {
-        server = NettyServerBuilder.forAddress(new InetSocketAddress(LOOPBACK, 0))
+        this(service, InsecureServerCredentials.create());
+    }
+
+    /** A server with these credentials: {@link TlsServerCredentials} for one that serves TLS only. */
+    public TestServer(BindableService service, ServerCredentials credentials) throws IOException {
+        server = NettyServerBuilder.forAddress(new InetSocketAddress(LOOPBACK, 0), credentials)
                 .addService(ServerInterceptors.intercept(service, FakeProfileService.tenantInterceptor(),
                         recording()))
                 .build()

@@ -36,9 +36,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code deploy/compose.yaml}, read into a small typed model (a key the model does not know fails the parse, so
- * nothing goes unchecked) and checked against each service's application.properties and its Dockerfile: build
- * context, port, environment variable names, peer addresses, start order and health checks, and that no credential
- * other than an overridable dev default is written down. There is no Docker engine to run it here; where
+ * nothing goes unchecked) and checked against each service's configuration and its Dockerfile: build context, API and
+ * management ports, environment variable names, peer addresses, start order and health checks, the token key, the
+ * service tokens, the TLS certificate, key and CA mounted from the git-ignored files {@code persona security init}
+ * writes, and that no credential other
+ * than an overridable dev default is written down. There is no Docker engine to run it here; where
  * {@code docker compose} works, {@code docker compose config -q} validates it against the Compose specification too.
  */
 class ComposeFileTest {
@@ -49,10 +51,27 @@ class ComposeFileTest {
     static final Set<String> DEV_DEFAULTS = Set.of("persona");
     /** Names of environment variables that carry a credential. */
     static final Pattern CREDENTIAL = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|_KEY|CREDENTIAL).*");
+    /** Where Compose mounts a service's secrets. */
+    static final String SECRETS_DIR = "/run/secrets/";
+    /** The folder, relative to compose.yaml, that {@code persona security init --dir deploy/.secrets} writes. */
+    static final String SECRET_FILES = ".secrets/";
+    /** The files it writes there that the services read: the public key, and one token per calling service. */
+    static final String PUBLIC_KEY_FILE = "jwt-public.pem";
+    /** ...the server certificate and key every service serves its API with, and the CA that signed them. */
+    static final String TLS_CERT_FILE = "tls.crt";
+    static final String TLS_KEY_FILE = "tls.key";
+    static final String CA_FILE = "ca.pem";
+    /** ...and the private keys that stay on the developer's machine: the token signer's and the CA's. */
+    static final Set<String> PRIVATE_KEY_FILES = Set.of("jwt-private.pem", "ca-key.pem");
 
     // -- the model: exactly the Compose keys the file uses ---------------------------------------------------------
 
-    record ComposeFile(String name, Map<String, ComposeService> services, Map<String, Object> volumes) {
+    record ComposeFile(String name, Map<String, ComposeService> services, Map<String, Object> volumes,
+                       Map<String, ComposeSecret> secrets) {
+    }
+
+    /** A secret of the file: in Compose (no Swarm), a file of the host bind-mounted read-only at /run/secrets/name. */
+    record ComposeSecret(String file) {
     }
 
     record ComposeService(
@@ -65,7 +84,8 @@ class ComposeFileTest {
             Healthcheck healthcheck,
             List<String> volumes,
             @JsonProperty("read_only") Boolean readOnly,
-            List<String> tmpfs) {
+            List<String> tmpfs,
+            List<String> secrets) {
 
         Map<String, String> env() {
             return environment == null ? Map.of() : environment;
@@ -73,6 +93,10 @@ class ComposeFileTest {
 
         Map<String, Dependency> dependencies() {
             return dependsOn == null ? Map.of() : dependsOn;
+        }
+
+        List<String> mountedSecrets() {
+            return secrets == null ? List.of() : secrets;
         }
     }
 
@@ -168,19 +192,27 @@ class ComposeFileTest {
 
     @ParameterizedTest
     @MethodSource("services")
-    void eachServicePublishesTheOnePortItsConfigurationListensOn(String s) throws IOException {
+    void eachServicePublishesItsApiAndManagementPortsAsItsConfigurationListensOnThem(String s) throws IOException {
         ServiceConfig cfg = KubernetesManifestsTest.config(s);
         ComposeService svc = service(s);
-        int port = port(s);
-        assertEquals(cfg.defaultPort(), port, s + "'s container port is quarkus.http.port's default");
-        Matcher expose = Pattern.compile("(?m)^EXPOSE (\\d+)$").matcher(
-                Files.readString(Paths.module().resolve(svc.build().context()).resolve(svc.build().dockerfile())));
-        assertTrue(expose.find());
-        assertEquals(port, Integer.parseInt(expose.group(1)), s + ": the port its Dockerfile exposes");
-        assertEquals(String.valueOf(port), interpolate(svc.ports().get(0).published()), s + " is published on its own port");
-        String set = svc.env().get(cfg.portEnv());
-        if (set != null) {
-            assertEquals(String.valueOf(port), interpolate(set), s + " sets " + cfg.portEnv() + " to another port");
+        assertTrue(cfg.hasManagementInterface(), s + " serves health and metrics on a management port");
+        assertEquals(2, svc.ports().size(), s + " publishes its API and its management port");
+        int api = port(s);
+        int management = managementPort(s);
+        assertEquals(cfg.defaultPort(), api, s + "'s API port is quarkus.http.port's default");
+        assertEquals(cfg.defaultManagementPort(), management, s + "'s management port is quarkus.management.port's default");
+        assertEquals(List.of(api, management), ImagesTest.exposed(
+                Files.readString(Paths.module().resolve(svc.build().context()).resolve(svc.build().dockerfile()))),
+                s + ": the ports its Dockerfile exposes");
+        for (Port p : svc.ports()) {
+            assertEquals(String.valueOf(p.target()), interpolate(p.published()), s + " is published on its own ports");
+        }
+        for (String[] portEnv : new String[][] {{cfg.portEnv(), String.valueOf(api)},
+                {cfg.managementPortEnv(), String.valueOf(management)}}) {
+            String set = svc.env().get(portEnv[0]);
+            if (set != null) {
+                assertEquals(portEnv[1], interpolate(set), s + " sets " + portEnv[0] + " to another port");
+            }
         }
     }
 
@@ -210,9 +242,18 @@ class ComposeFileTest {
         }
         Set<String> required = new LinkedHashSet<>(cfg.datastoreEnv());
         required.addAll(cfg.peerEnv());
+        required.add(cfg.jwtPublicKeyEnv());
+        required.add(KubernetesManifestsTest.TLS_CERT_ENV);
+        required.add(KubernetesManifestsTest.TLS_KEY_ENV);
+        if (cfg.callsProfileService()) {
+            required.add(cfg.serviceTokenFileEnv());
+            required.add(KubernetesManifestsTest.TLS_CA_ENV);
+        } else {
+            assertFalse(env.containsKey(cfg.serviceTokenFileEnv()), s + " calls no service, needs no token");
+        }
         assertFalse(required.contains(null), s + ": a property compose must set reads no environment variable");
         for (String name : required) {
-            assertTrue(env.containsKey(name), s + " must set " + name + " (its default points at localhost)");
+            assertTrue(env.containsKey(name), s + " must set " + name + " (its default points at localhost, or nowhere)");
         }
     }
 
@@ -317,14 +358,15 @@ class ComposeFileTest {
 
     @ParameterizedTest
     @MethodSource("services")
-    void eachServiceHealthCheckAsksItsReadinessPathOnItsPort(String s) {
+    void eachServiceHealthCheckAsksItsReadinessPathOnItsManagementPort(String s) {
         ServiceConfig cfg = KubernetesManifestsTest.config(s);
         Healthcheck h = service(s).healthcheck();
         assertNotNull(h, s + " has a health check, others wait on it");
         List<String> test = h.test();
         assertEquals(List.of("CMD", "bash", "-c"), test.subList(0, 3), s + ": bash, which the runtime image has; curl is not assumed");
         String script = test.get(3);
-        assertTrue(script.contains("/dev/tcp/127.0.0.1/" + port(s) + " "), s + " checks its own port: " + script);
+        assertTrue(script.contains("/dev/tcp/127.0.0.1/" + managementPort(s) + " "),
+                s + " checks its own management port (the API port serves gRPC only): " + script);
         assertTrue(script.contains("GET " + cfg.readinessPath() + " HTTP/1.1"), s + " asks " + cfg.readinessPath() + ": " + script);
         assertTrue(script.contains("*' 200 '*"), s + ": healthy only on 200 (503 while PostgreSQL or Redis is down)");
         assertFalse(script.replace("$$", "").contains("$"), s + ": a single $ would be interpolated by compose: " + script);
@@ -335,7 +377,11 @@ class ComposeFileTest {
     void noCredentialIsWrittenDownExceptOverridableDevDefaults() {
         Pattern overridable = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):-([^}]*)}");
         compose().services().forEach((name, s) -> s.env().forEach((key, value) -> {
-            if (CREDENTIAL.matcher(key).matches()) {
+            if (CREDENTIAL.matcher(key).matches() && value.startsWith(SECRETS_DIR)) {
+                // A file, not a value: one of the service's own Compose secrets (checked below).
+                assertTrue(s.mountedSecrets().contains(value.substring(SECRETS_DIR.length())),
+                        name + "'s " + key + " names a secret it does not mount: " + value);
+            } else if (CREDENTIAL.matcher(key).matches()) {
                 Matcher m = overridable.matcher(value);
                 assertTrue(m.matches(), name + "'s " + key + " is ${VARIABLE:-dev default}, not a literal: " + value);
                 assertTrue(DEV_DEFAULTS.contains(m.group(2)), name + "'s " + key + " defaults to a dev value only");
@@ -347,6 +393,87 @@ class ComposeFileTest {
                 assertFalse(resolved.toLowerCase().contains("password"), name + "'s " + key + " carries a password");
             }
         }));
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void theTokenKeyTheServiceTokenAndTheTlsFilesAreMountedFromTheFilesPersonaSecurityInitWrites(String s) {
+        ServiceConfig cfg = KubernetesManifestsTest.config(s);
+        ComposeService svc = service(s);
+        Map<String, String> env = svc.env();
+        assertEquals(PUBLIC_KEY_FILE, secretFile(s, env.get(cfg.jwtPublicKeyEnv())),
+                s + "'s " + cfg.jwtPublicKeyEnv() + " is the public key persona security init writes");
+        assertEquals(TLS_CERT_FILE, secretFile(s, env.get(KubernetesManifestsTest.TLS_CERT_ENV)),
+                s + " serves its API with the certificate persona security init writes");
+        assertEquals(TLS_KEY_FILE, secretFile(s, env.get(KubernetesManifestsTest.TLS_KEY_ENV)), s + ": and its key");
+        Set<String> expected = new TreeSet<>(Set.of(PUBLIC_KEY_FILE, TLS_CERT_FILE, TLS_KEY_FILE));
+        if (cfg.callsProfileService()) {
+            String token = s + ".jwt";
+            assertEquals(token, secretFile(s, env.get(cfg.serviceTokenFileEnv())),
+                    s + "'s " + cfg.serviceTokenFileEnv() + " is its own token");
+            expected.add(token);
+        }
+        String ca = env.get(KubernetesManifestsTest.TLS_CA_ENV);
+        if (cfg.callsProfileService() || ca != null) {
+            assertEquals(CA_FILE, secretFile(s, ca), s + " trusts the CA persona security init writes");
+            expected.add(CA_FILE);
+        }
+        Set<String> mounted = new TreeSet<>();
+        for (String name : svc.mountedSecrets()) {
+            mounted.add(secretFile(s, SECRETS_DIR + name));
+        }
+        assertEquals(expected, mounted, s + " mounts what it reads, nothing more (never another service's token "
+                + "or a private key other than its TLS key)");
+        String issuer = env.get(cfg.jwtIssuerEnv());
+        if (issuer != null) {
+            assertEquals(ServiceConfig.common().defaultOf("mp.jwt.verify.issuer"), interpolate(issuer),
+                    s + ": the issuer of the tokens persona security init mints, by default");
+        }
+    }
+
+    @Test
+    void everySecretIsAFileOfTheGitIgnoredSecretsFolderAndUsed() throws IOException {
+        Map<String, ComposeSecret> secrets = compose().secrets();
+        assertNotNull(secrets, "compose.yaml declares its secrets");
+        Set<String> used = new TreeSet<>();
+        compose().services().values().forEach(s -> used.addAll(s.mountedSecrets()));
+        assertEquals(new TreeSet<>(secrets.keySet()), used, "every secret is declared and used");
+        secrets.forEach((name, secret) -> {
+            assertNotNull(secret.file(), name + " is a file");
+            assertTrue(secret.file().startsWith(SECRET_FILES) && !secret.file().substring(SECRET_FILES.length()).contains("/"),
+                    name + " is read from " + SECRET_FILES + ", which persona security init writes: " + secret.file());
+            assertFalse(secret.file().contains("private"), name + ": the private key is never mounted");
+            assertFalse(PRIVATE_KEY_FILES.contains(secret.file().substring(SECRET_FILES.length())),
+                    name + ": the token signer's and the CA's private keys are never mounted");
+        });
+        String folder = Paths.repository().relativize(Paths.module()).toString().replace('\\', '/') + "/" + SECRET_FILES;
+        Set<String> ignores = new TreeSet<>(Files.readAllLines(Paths.repository().resolve(".gitignore")).stream()
+                .map(String::trim).map(l -> l.startsWith("/") ? l.substring(1) : l)
+                .map(l -> l.endsWith("/") ? l : l + "/").toList());
+        assertTrue(ignores.contains(folder), ".gitignore ignores " + folder + ", where the keys and tokens are: " + ignores);
+    }
+
+    /** The README's Compose text says how ./persona trusts the Compose suite's certificates. */
+    @Test
+    void theReadmeTellsThePersonaCommandWhichCaToTrust() throws IOException {
+        String readme = Files.readString(Paths.repository().resolve("README.md"));
+        String ca = "deploy/" + SECRET_FILES + CA_FILE;
+        assertTrue(readme.contains("--ca " + ca) && readme.contains("PERSONA_CA=" + ca),
+                "README: ./persona --ca " + ca + ", or PERSONA_CA=" + ca);
+    }
+
+    @Test
+    void authenticationIsNeverOffAndReflectionOffUnlessAsked() {
+        for (String s : services()) {
+            ServiceConfig cfg = KubernetesManifestsTest.config(s);
+            Map<String, String> env = service(s).env();
+            // The images run the prod profile, which refuses PERSONA_AUTH_ENABLED=false.
+            assertFalse(env.containsKey(cfg.authEnabledEnv()), s + " leaves authentication as it is: on");
+            String reflection = env.get(cfg.reflectionEnv());
+            if (reflection != null) {
+                assertEquals("false", interpolate(reflection), s + ": reflection is off unless asked for");
+            }
+        }
     }
 
     @Test
@@ -371,12 +498,41 @@ class ComposeFileTest {
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    /** The one container port a service publishes. */
+    /**
+     * The container port a service is called on: a datastore's one port; for a Persona service, its API port (the
+     * port its configuration gives quarkus.http.port).
+     */
     static int port(String service) {
         List<Port> ports = service(service).ports();
         assertNotNull(ports, service + " publishes no port");
-        assertEquals(1, ports.size(), service + " publishes one port");
-        return ports.get(0).target();
+        if (!services().contains(service)) {
+            assertEquals(1, ports.size(), service + " publishes one port");
+            return ports.get(0).target();
+        }
+        return published(service, KubernetesManifestsTest.config(service).defaultPort());
+    }
+
+    /** A Persona service's management port (health, metrics), as its configuration gives it. */
+    static int managementPort(String service) {
+        return published(service, KubernetesManifestsTest.config(service).defaultManagementPort());
+    }
+
+    private static int published(String service, int target) {
+        assertNotNull(service(service).ports(), service + " publishes no port");
+        return service(service).ports().stream().filter(p -> p.target() == target).findFirst()
+                .orElseThrow(() -> new AssertionError(service + " does not publish " + target)).target();
+    }
+
+    /** The file of the git-ignored secrets folder that a path under /run/secrets/ is, for the service. */
+    private static String secretFile(String service, String path) {
+        assertNotNull(path, service + ": no path");
+        assertTrue(path.startsWith(SECRETS_DIR), service + ": " + path + " is not a Compose secret");
+        String name = path.substring(SECRETS_DIR.length());
+        assertTrue(service(service).mountedSecrets().contains(name), service + " does not mount the secret " + name);
+        ComposeSecret secret = compose().secrets() == null ? null : compose().secrets().get(name);
+        assertNotNull(secret, "no secret " + name + " is declared");
+        assertTrue(secret.file().startsWith(SECRET_FILES), name + " is not read from " + SECRET_FILES);
+        return secret.file().substring(SECRET_FILES.length());
     }
 
     private static String set(String service, Map<String, String> env, String name) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +24,7 @@ class ImagesTest {
 
     @ParameterizedTest
     @MethodSource("services")
-    void jvmImageRunsTheFastJarAsANonRootUserOnTheServicePort(String service) throws IOException {
+    void jvmImageRunsTheFastJarAsANonRootUserOnTheServicePorts(String service) throws IOException {
         String docker = dockerfile(service, "Dockerfile.jvm");
         Matcher from = Pattern.compile("(?m)^FROM \\S+/ubi9/openjdk-(\\d+)-runtime:\\S+$").matcher(docker);
         assertTrue(from.find(), service + ": a UBI 9 OpenJDK runtime image");
@@ -36,7 +37,7 @@ class ImagesTest {
 
     @ParameterizedTest
     @MethodSource("services")
-    void nativeImageRunsTheRunnerAsANonRootUserOnTheServicePort(String service) throws IOException {
+    void nativeImageRunsTheRunnerAsANonRootUserOnTheServicePorts(String service) throws IOException {
         String docker = dockerfile(service, "Dockerfile.native");
         assertTrue(docker.matches("(?s).*FROM \\S+/ubi9/ubi-minimal:\\S+.*"), service + ": minimal base image");
         assertTrue(docker.contains("target/*-runner"), service + " copies the native executable");
@@ -55,12 +56,32 @@ class ImagesTest {
     }
 
     private static void checkPortAndUser(String service, String docker) {
-        Matcher expose = Pattern.compile("(?m)^EXPOSE (\\d+)$").matcher(docker);
-        assertTrue(expose.find(), service + " exposes its port");
-        assertEquals(ServiceConfig.of(service).defaultPort(), Integer.parseInt(expose.group(1)), service + "'s port");
+        ServiceConfig cfg = ServiceConfig.of(service);
+        assertEquals(List.of(cfg.defaultPort(), cfg.defaultManagementPort()), exposed(docker),
+                service + " exposes its API port, then its management port");
+        // No HEALTHCHECK is needed (Kubernetes and Compose bring their own); one would have to ask the management port.
+        Matcher health = Pattern.compile("(?m)^HEALTHCHECK\\s+(.*)$").matcher(docker);
+        while (health.find()) {
+            String check = health.group(1);
+            assertTrue(check.trim().equals("NONE") || (check.contains(":" + cfg.defaultManagementPort() + "/")
+                            && !check.contains(":" + cfg.defaultPort())),
+                    service + ": a HEALTHCHECK asks the management port " + cfg.defaultManagementPort() + ": " + check);
+        }
         Matcher user = Pattern.compile("(?m)^USER (\\d+)$").matcher(docker);
         assertTrue(user.find(), service + " names a numeric user (runAsNonRoot can check only a number)");
         assertNotEquals(0, Integer.parseInt(user.group(1)), service + " does not run as root");
+    }
+
+    /** The ports a Dockerfile's EXPOSE lines name, in order. */
+    static List<Integer> exposed(String docker) {
+        List<Integer> ports = new ArrayList<>();
+        Matcher expose = Pattern.compile("(?m)^EXPOSE ((?:\\d+(?:/tcp)?\\s*)+)$").matcher(docker);
+        while (expose.find()) {
+            for (String p : expose.group(1).trim().split("\\s+")) {
+                ports.add(Integer.parseInt(p.replace("/tcp", "")));
+            }
+        }
+        return ports;
     }
 
     private static String dockerfile(String service, String name) throws IOException {

@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.KeyToPath;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -37,6 +40,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -52,13 +56,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Renders each overlay, parses every object into fabric8's typed model and checks the cross-references: against each
- * service's application.properties (port, health paths, environment variable names, who calls whom) and among the
- * objects themselves (selectors and labels, ConfigMap and Secret keys, ports named in probes, Services and policies).
+ * service's configuration (API and management ports, health paths, environment variable names, who calls whom, the
+ * token key and service tokens) and among the objects themselves (selectors and labels, ConfigMap and Secret keys,
+ * mounted Secrets, ports named in probes, Services and policies).
  */
 class KubernetesManifestsTest {
 
@@ -66,14 +73,35 @@ class KubernetesManifestsTest {
     static final List<String> SERVICES = serviceModules();
     /** Scale on load with a HorizontalPodAutoscaler; the others scale by their replica count. */
     static final Set<String> AUTOSCALED = Set.of("similarity-service", "recommend-service");
-    /** The label that makes a pod, in any namespace, a client allowed to call the services (the CLI, gateways). */
+    /** The pod label that makes a pod a client allowed to call the services (the CLI, gateways)... */
     static final String CLIENT_LABEL = "persona.dev/client";
+    /** ...when its namespace carries this label too: both must hold. */
+    static final String CLIENTS_NAMESPACE_LABEL = "persona.dev/clients";
+    /** The names of the API and the management container ports. */
+    static final String API_PORT = "grpc";
+    static final String MANAGEMENT_PORT = "management";
+    /** The Secret and key holding the PEM public key tokens are verified with, shared by every service. */
+    static final String JWT_SECRET = "persona-jwt";
+    static final String JWT_KEY = "jwt-public.pem";
     /** The policy that lets Prometheus scrape the services, and the pod and namespace it lets in. */
     static final String SCRAPER_POLICY = "persona-allow-prometheus";
     static final Map<String, String> SCRAPER_LABELS = Map.of("app.kubernetes.io/name", "prometheus");
     static final Map<String, String> SCRAPER_NAMESPACE = Map.of("kubernetes.io/metadata.name", "monitoring");
     /** The labels of the namespace the suite runs in, for the policies' evaluation (the manifests name none). */
     static final Map<String, String> OWN_NAMESPACE = Map.of("kubernetes.io/metadata.name", "persona");
+    /** Where each service mounts its own TLS Secret, and the keys that Secret holds: the shape cert-manager writes. */
+    static final String TLS_DIR = "/etc/persona/tls";
+    static final List<String> TLS_KEYS = List.of("tls.crt", "tls.key", "ca.crt");
+    static final String TLS_SECRET_TYPE = "kubernetes.io/tls";
+    /** The variables naming the API port's certificate and key, and the CA the callers of profile-service trust. */
+    static final String TLS_CERT_ENV = "PERSONA_TLS_CERT";
+    static final String TLS_KEY_ENV = "PERSONA_TLS_KEY";
+    static final String TLS_CA_ENV = "PERSONA_TLS_CA";
+    /**
+     * The Secrets a Deployment may mount as optional, every other missing Secret stopping the pod: the CA of a prod
+     * PostgreSQL, which a server with a publicly trusted certificate does not need.
+     */
+    static final Set<String> OPTIONAL_SECRETS = Set.of("persona-postgres-ca");
     /** Connections a PostgreSQL with the default max_connections of 100 offers, less 3 reserved for superusers. */
     static final int POSTGRES_CONNECTIONS = 97;
 
@@ -188,29 +216,56 @@ class KubernetesManifestsTest {
         Rendered r = rendered(overlay);
         for (String s : SERVICES) {
             ServiceConfig cfg = config(s);
-            assertTrue(cfg.servesGrpcOnHttpPort(), s + " serves gRPC and health on one port");
+            assertTrue(cfg.servesGrpcOnHttpPort(), s + " serves gRPC on its HTTP port");
+            assertTrue(cfg.hasManagementInterface(), s + " serves health and metrics on a management port of their own");
             Container c = container(r, s);
-            ContainerPort grpc = c.getPorts().stream().filter(p -> "grpc".equals(p.getName())).findFirst()
-                    .orElseThrow(() -> new AssertionError(overlay + ": " + s + " has no port named grpc"));
-            assertEquals(1, c.getPorts().size(), overlay + ": " + s + " opens one port");
-            String portValue = env(r, c, cfg.portEnv())
-                    .orElseThrow(() -> new AssertionError(overlay + ": " + s + " does not set " + cfg.portEnv()));
-            assertEquals(String.valueOf(grpc.getContainerPort()), portValue,
-                    overlay + ": " + s + "'s container port is the port its configuration listens on");
-            assertEquals(cfg.defaultPort(), grpc.getContainerPort(),
-                    overlay + ": " + s + " listens on its documented port in the cluster too");
+            assertEquals(2, c.getPorts().size(), overlay + ": " + s + " opens its API and its management port");
+            ContainerPort grpc = port(c, API_PORT);
+            ContainerPort management = port(c, MANAGEMENT_PORT);
+            checkListens(overlay, r, c, s, grpc, cfg.portEnv(), cfg.defaultPort());
+            checkListens(overlay, r, c, s, management, cfg.managementPortEnv(), cfg.defaultManagementPort());
 
+            // Clients reach the API through the Service; Prometheus scrapes pods directly, so the management port is
+            // on no Service.
             Service svc = r.get(Service.class, s);
-            assertEquals(1, svc.getSpec().getPorts().size());
+            assertEquals(1, svc.getSpec().getPorts().size(), overlay + ": " + s + "'s Service offers the API alone");
             ServicePort sp = svc.getSpec().getPorts().get(0);
             assertEquals("grpc", sp.getName(), overlay + ": Service port name of " + s);
             assertEquals(grpc.getContainerPort(), sp.getPort(), overlay + ": Service port of " + s);
             assertEquals(grpc.getContainerPort(), resolve(c, sp.getTargetPort()), overlay + ": target port of " + s);
 
+            // Readiness asks /q/health/live on purpose (see the manifests): /q/health/ready would take every replica
+            // out of the Service while PostgreSQL or Redis is down, when the services still answer, degraded.
             String id = overlay + ": " + s;
-            checkProbe(id + " startup", c, c.getStartupProbe(), grpc, Set.of(cfg.readinessPath(), cfg.livenessPath()));
-            checkProbe(id + " readiness", c, c.getReadinessProbe(), grpc, Set.of(cfg.readinessPath()));
-            checkProbe(id + " liveness", c, c.getLivenessProbe(), grpc, Set.of(cfg.livenessPath()));
+            Set<String> both = Set.of(cfg.readinessPath(), cfg.livenessPath());
+            checkProbe(id + " startup", c, c.getStartupProbe(), management, both);
+            checkProbe(id + " readiness", c, c.getReadinessProbe(), management, both);
+            checkProbe(id + " liveness", c, c.getLivenessProbe(), management, Set.of(cfg.livenessPath()));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyProbeOfAServiceAsksItsManagementPort(String overlay) {
+        Rendered r = rendered(overlay);
+        for (String s : SERVICES) {
+            Container c = container(r, s);
+            int management = port(c, MANAGEMENT_PORT).getContainerPort();
+            Map<String, Probe> probes = new TreeMap<>();
+            probes.put("startup", c.getStartupProbe());
+            probes.put("readiness", c.getReadinessProbe());
+            probes.put("liveness", c.getLivenessProbe());
+            probes.forEach((kind, probe) -> {
+                String id = overlay + ": " + s + "'s " + kind + " probe";
+                assertNotNull(probe, id);
+                assertNull(probe.getGrpc(), id + " is no gRPC probe: the API port serves gRPC only, health is elsewhere");
+                assertNull(probe.getTcpSocket(), id);
+                assertNull(probe.getExec(), id);
+                assertNotNull(probe.getHttpGet(), id + " is an HTTP GET");
+                assertEquals(management, resolve(c, probe.getHttpGet().getPort()), id + " asks the management port");
+                assertTrue(probe.getHttpGet().getScheme() == null || probe.getHttpGet().getScheme().equals("HTTP"),
+                        id + ": the management port speaks plain HTTP");
+            });
         }
     }
 
@@ -231,9 +286,15 @@ class KubernetesManifestsTest {
             }
             assertTrue(c.getEnvFrom() == null || c.getEnvFrom().isEmpty(), "every variable is named, no envFrom");
 
-            Set<String> required = new LinkedHashSet<>(List.of(cfg.portEnv(), cfg.envOf("quarkus.http.host")));
+            Set<String> required = new LinkedHashSet<>(List.of(cfg.portEnv(), cfg.envOf("quarkus.http.host"),
+                    cfg.managementPortEnv(), cfg.envOf("quarkus.management.host"), cfg.jwtPublicKeyEnv(), cfg.jwtIssuerEnv()));
             Set<String> credentials = cfg.datastoreEnv();
             required.addAll(cfg.peerEnv());
+            if (cfg.callsProfileService()) {
+                required.add(cfg.serviceTokenFileEnv());
+            } else {
+                assertFalse(env.containsKey(cfg.serviceTokenFileEnv()), overlay + ": " + s + " calls no service, needs no token");
+            }
             assertFalse(required.contains(null) || credentials.contains(null),
                     s + ": a property the cluster must set reads no environment variable");
             for (String name : required) {
@@ -281,19 +342,23 @@ class KubernetesManifestsTest {
                     } else if (secretRef != null) {
                         assertNotEquals(Boolean.TRUE, secretRef.getOptional());
                         referencedSecrets.computeIfAbsent(secretRef.getName(), k -> new TreeSet<>()).add(secretRef.getKey());
-                        Optional<Secret> secret = r.find(Secret.class, secretRef.getName());
-                        if (overlay.equals("dev")) {
-                            assertTrue(secret.isPresent(), "dev generates Secret " + secretRef.getName());
-                            assertTrue(secret.get().getData().containsKey(secretRef.getKey()),
-                                    "dev: Secret " + secretRef.getName() + " has no key " + secretRef.getKey());
-                        } else {
-                            assertTrue(outOfBand.getOrDefault(secretRef.getName(), Set.of()).contains(secretRef.getKey()),
-                                    overlay + ": Secret " + secretRef.getName() + " key " + secretRef.getKey()
-                                            + " is not among those the README says to create " + outOfBand);
-                        }
                     } else {
                         fail(overlay + ": " + name(d) + "'s " + e.getName() + " comes from neither ConfigMap nor Secret");
                     }
+                }
+            }
+            // Secrets mounted as files name their keys (items), so that what must exist is written down.
+            for (Volume v : d.getSpec().getTemplate().getSpec().getVolumes()) {
+                if (v.getSecret() == null) {
+                    continue;
+                }
+                String id = overlay + ": " + name(d) + "'s volume " + v.getName();
+                if (!OPTIONAL_SECRETS.contains(v.getSecret().getSecretName())) {
+                    assertNotEquals(Boolean.TRUE, v.getSecret().getOptional(), id + ": a missing Secret stops the pod, loudly");
+                }
+                assertNotNull(v.getSecret().getItems(), id + " names the keys it mounts");
+                for (KeyToPath item : v.getSecret().getItems()) {
+                    referencedSecrets.computeIfAbsent(v.getSecret().getSecretName(), k -> new TreeSet<>()).add(item.getKey());
                 }
             }
         }
@@ -301,14 +366,54 @@ class KubernetesManifestsTest {
             assertEquals(new TreeSet<>(cm.getData().keySet()), referencedConfigMaps.get(name(cm)),
                     overlay + ": ConfigMap " + name(cm) + " keys nobody reads");
         }
-        if (overlay.equals("dev")) {
-            for (Secret s : r.all(Secret.class)) {
-                assertEquals(new TreeSet<>(s.getData().keySet()), referencedSecrets.get(name(s)),
-                        "dev: Secret " + name(s) + " keys nobody reads");
+        // A referenced Secret is rendered (dev's generated datastore credentials) or created out of band by the
+        // README's commands (everything in prod; the token key and the service tokens in dev too).
+        referencedSecrets.forEach((secret, keys) -> {
+            Optional<Secret> rendered = r.find(Secret.class, secret);
+            for (String key : keys) {
+                if (rendered.isPresent()) {
+                    assertTrue(rendered.get().getData().containsKey(key), overlay + ": Secret " + secret + " has no key " + key);
+                } else {
+                    assertTrue(outOfBand.getOrDefault(secret, Set.of()).contains(key), overlay + ": Secret " + secret
+                            + " key " + key + " is neither generated nor among those the README says to create " + outOfBand);
+                }
             }
-        } else {
+        });
+        for (Secret s : r.all(Secret.class)) {
+            assertEquals(new TreeSet<>(s.getData().keySet()), referencedSecrets.get(name(s)),
+                    overlay + ": Secret " + name(s) + " keys nobody reads");
+        }
+        if (overlay.equals("prod")) {
             assertEquals(List.of(), r.all(Secret.class), overlay + ": no Secret is committed");
             assertEquals(outOfBand, referencedSecrets, overlay + ": the Secrets the README says to create are those used");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void tokensAreVerifiedWithAMountedKeyAndEachCallerPresentsItsOwnMountedToken(String overlay) {
+        Rendered r = rendered(overlay);
+        Set<String> tokenSecrets = new HashSet<>();
+        for (String s : SERVICES) {
+            ServiceConfig cfg = config(s);
+            Container c = container(r, s);
+            String id = overlay + ": " + s;
+            String key = env(r, c, cfg.jwtPublicKeyEnv()).orElseThrow(() -> new AssertionError(id + " sets no public key"));
+            if (key.startsWith("https://")) {
+                assertTrue(key.endsWith("/certs") || key.contains("jwks"), id + ": an identity provider's JWKS URL: " + key);
+            } else {
+                assertEquals(new SecretFile(JWT_SECRET, JWT_KEY), mountedSecretFile(r, s, key),
+                        id + "'s " + cfg.jwtPublicKeyEnv() + " is the mounted " + JWT_SECRET);
+            }
+            assertFalse(env(r, c, cfg.jwtIssuerEnv()).orElse("").isBlank(), id + " names the issuer its tokens must carry");
+            if (cfg.callsProfileService()) {
+                String file = env(r, c, cfg.serviceTokenFileEnv())
+                        .orElseThrow(() -> new AssertionError(id + " sets no " + cfg.serviceTokenFileEnv()));
+                SecretFile token = mountedSecretFile(r, s, file);
+                assertNotEquals(JWT_SECRET, token.secret(), id + ": the token is not the key");
+                assertTrue(token.secret().contains(s.replace("-service", "")), id + "'s token Secret is its own: " + token);
+                assertTrue(tokenSecrets.add(token.secret()), id + " shares its token Secret " + token.secret());
+            }
         }
     }
 
@@ -408,52 +513,125 @@ class KubernetesManifestsTest {
             callers.add(new Caller(name(d), podLabels(d), OWN_NAMESPACE));
         }
         Map<String, String> otherNamespace = Map.of("kubernetes.io/metadata.name", "other");
-        callers.add(new Caller("client", Map.of(CLIENT_LABEL, "true"), otherNamespace));
+        Map<String, String> clientNamespace = Map.of("kubernetes.io/metadata.name", "shop", CLIENTS_NAMESPACE_LABEL, "true");
+        Map<String, String> clientPod = Map.of(CLIENT_LABEL, "true");
+        callers.add(CLIENT);
+        // Both halves of the client's peer must match: the pod label alone, or the namespace label alone, lets nothing in.
+        callers.add(new Caller("client-labelled pod of an unlabelled namespace", clientPod, otherNamespace));
+        callers.add(new Caller("client-labelled pod of the suite's (unlabelled) namespace", clientPod, OWN_NAMESPACE));
+        callers.add(new Caller("unlabelled pod of a client namespace", Map.of("app.kubernetes.io/name", "other"), clientNamespace));
         callers.add(new Caller("unlabelled pod", Map.of("app.kubernetes.io/name", "other"), OWN_NAMESPACE));
         callers.add(new Caller("pod of another namespace", Map.of("app.kubernetes.io/name", "other"), otherNamespace));
+        // A pod elsewhere that calls itself one of the services is not one of them.
+        callers.add(new Caller("recommend-service-labelled pod of a client namespace",
+                Map.of("app.kubernetes.io/name", "recommend-service", CLIENT_LABEL, "false"), clientNamespace));
         callers.add(SCRAPER);
-        // Both halves of the scraper's peer must match: its labels alone, or its namespace alone, let nothing in.
+        // Both halves of the scraper's peer must match too.
         callers.add(new Caller("prometheus-labelled pod of the suite's namespace", SCRAPER_LABELS, OWN_NAMESPACE));
         callers.add(new Caller("prometheus-labelled pod of another namespace", SCRAPER_LABELS, otherNamespace));
         callers.add(new Caller("other pod of the monitoring namespace", Map.of("app.kubernetes.io/name", "grafana"),
                 SCRAPER_NAMESPACE));
 
         for (Deployment target : r.all(Deployment.class)) {
-            Set<String> expected = new TreeSet<>();
             String t = name(target);
+            Container c = target.getSpec().getTemplate().getSpec().getContainers().get(0);
+            // Who may reach each port of the target, by port name.
+            Map<String, Set<String>> expected = new TreeMap<>();
             if (SERVICES.contains(t)) {
-                expected.add("client");
-                expected.add(SCRAPER.name());
+                Set<String> api = new TreeSet<>(Set.of(CLIENT.name()));
                 if (t.equals("profile-service")) {
-                    SERVICES.stream().filter(s -> config(s).callsProfileService()).forEach(expected::add);
+                    SERVICES.stream().filter(s -> config(s).callsProfileService()).forEach(api::add);
                 }
+                expected.put(API_PORT, api);
+                expected.put(MANAGEMENT_PORT, Set.of(SCRAPER.name()));
             } else if (t.equals("postgres")) {
-                SERVICES.stream().filter(s -> config(s).usesDatabase()).forEach(expected::add);
+                expected.put(c.getPorts().get(0).getName(), SERVICES.stream().filter(s -> config(s).usesDatabase())
+                        .collect(Collectors.toCollection(TreeSet::new)));
             } else if (t.equals("redis")) {
-                SERVICES.stream().filter(s -> config(s).usesRedis()).forEach(expected::add);
+                expected.put(c.getPorts().get(0).getName(), SERVICES.stream().filter(s -> config(s).usesRedis())
+                        .collect(Collectors.toCollection(TreeSet::new)));
             } else {
                 fail(overlay + ": no expectation for who may call " + t);
             }
-            Container c = target.getSpec().getTemplate().getSpec().getContainers().get(0);
-            assertEquals(1, c.getPorts().size(), t + " serves one port");
-            ContainerPort port = c.getPorts().get(0);
+            assertEquals(expected.keySet(), c.getPorts().stream().map(ContainerPort::getName)
+                    .collect(Collectors.toCollection(TreeSet::new)), overlay + ": ports of " + t);
             List<NetworkPolicy> policies = r.all(NetworkPolicy.class).stream()
                     .filter(p -> p.getSpec().getPolicyTypes().contains("Ingress")
                             && Rendered.selects(p.getSpec().getPodSelector(), podLabels(target)))
                     .toList();
             assertFalse(policies.isEmpty(), overlay + ": " + t + " is open to every pod");
-            Set<String> allowed = callers.stream()
-                    .filter(caller -> policies.stream().anyMatch(p -> admits(p, caller, c, port.getContainerPort())))
-                    .map(Caller::name)
-                    .collect(Collectors.toCollection(TreeSet::new));
-            assertEquals(expected, allowed, overlay + ": who may call " + t);
+            expected.forEach((portName, who) -> {
+                int port = port(c, portName).getContainerPort();
+                Set<String> allowed = callers.stream()
+                        .filter(caller -> policies.stream().anyMatch(p -> admits(p, caller, c, port)))
+                        .map(Caller::name)
+                        .collect(Collectors.toCollection(TreeSet::new));
+                assertEquals(who, allowed, overlay + ": who may call " + t + " on its port " + portName);
+            });
             for (NetworkPolicy p : policies) {
                 for (NetworkPolicyIngressRule rule : p.getSpec().getIngress() == null
                         ? List.<NetworkPolicyIngressRule>of() : p.getSpec().getIngress()) {
                     assertNotNull(rule.getPorts(), overlay + ": " + name(p) + " opens every port");
                     for (NetworkPolicyPort np : rule.getPorts()) {
-                        assertEquals(port.getContainerPort(), resolve(c, np.getPort()),
+                        int port = resolve(c, np.getPort());
+                        assertTrue(c.getPorts().stream().anyMatch(cp -> cp.getContainerPort() == port),
                                 overlay + ": " + name(p) + " opens a port " + t + " does not serve");
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theMonitoringPolicyOpensOnlyManagementPortsAndTheServicePoliciesOnlyApiPorts(String overlay) {
+        Rendered r = rendered(overlay);
+        for (NetworkPolicy p : r.all(NetworkPolicy.class)) {
+            List<Deployment> selected = r.all(Deployment.class).stream()
+                    .filter(d -> SERVICES.contains(name(d)) && Rendered.selects(p.getSpec().getPodSelector(), podLabels(d)))
+                    .toList();
+            if (p.getSpec().getIngress() == null || selected.isEmpty()) {
+                continue;
+            }
+            String wanted = name(p).equals(SCRAPER_POLICY) ? MANAGEMENT_PORT : API_PORT;
+            for (Deployment d : selected) {
+                Container c = container(r, name(d));
+                int port = port(c, wanted).getContainerPort();
+                for (NetworkPolicyIngressRule rule : p.getSpec().getIngress()) {
+                    assertNotNull(rule.getPorts(), overlay + ": " + name(p) + " opens every port");
+                    for (NetworkPolicyPort np : rule.getPorts()) {
+                        assertEquals(port, resolve(c, np.getPort()), overlay + ": " + name(p) + " opens " + np.getPort()
+                                + " of " + name(d) + ", which is not its " + wanted + " port");
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void apiPeersOfOtherNamespacesNameBothTheNamespacesAndThePods(String overlay) {
+        Rendered r = rendered(overlay);
+        for (NetworkPolicy p : r.all(NetworkPolicy.class)) {
+            boolean api = r.all(Deployment.class).stream()
+                    .anyMatch(d -> SERVICES.contains(name(d)) && Rendered.selects(p.getSpec().getPodSelector(), podLabels(d)));
+            if (!api || p.getSpec().getIngress() == null) {
+                continue;
+            }
+            for (NetworkPolicyIngressRule rule : p.getSpec().getIngress()) {
+                assertNotNull(rule.getFrom(), overlay + ": " + name(p) + " lets in every pod of every namespace");
+                assertFalse(rule.getFrom().isEmpty(), overlay + ": " + name(p) + " lets in every pod of every namespace");
+                for (NetworkPolicyPeer peer : rule.getFrom()) {
+                    String id = overlay + ": " + name(p) + " peer " + peer;
+                    assertNull(peer.getIpBlock(), id + ": callers by label, not by address");
+                    // A peer without a namespaceSelector selects pods of the policy's own namespace only: the suite's
+                    // services by name. Any other peer names the namespaces and the pods, in one element, both narrowed.
+                    assertTrue(nonEmpty(peer.getPodSelector()), id + " selects pods by label");
+                    if (peer.getNamespaceSelector() != null) {
+                        assertTrue(nonEmpty(peer.getNamespaceSelector()), id + " selects every namespace");
+                    } else {
+                        assertTrue(SERVICES.contains(peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name")),
+                                id + ": a peer of the suite's own namespace is one of its services");
                     }
                 }
             }
@@ -482,10 +660,9 @@ class KubernetesManifestsTest {
             Container c = container(r, t);
             String annotated = annotations.get("prometheus.io/port");
             assertNotNull(annotated, id + ": prometheus.io/port");
-            assertEquals(1, c.getPorts().size(), id + " serves one port");
-            int port = c.getPorts().get(0).getContainerPort();
-            assertEquals(String.valueOf(port), annotated, id + ": the metrics port is the container port");
-            assertEquals(cfg.defaultPort(), port, id + ": metrics on the port its configuration listens on");
+            int port = port(c, MANAGEMENT_PORT).getContainerPort();
+            assertEquals(String.valueOf(port), annotated, id + ": metrics are on the management port");
+            assertEquals(cfg.defaultManagementPort(), port, id + ": metrics on the port its configuration serves them");
             List<NetworkPolicy> letIn = r.all(NetworkPolicy.class).stream()
                     .filter(p -> p.getSpec().getPolicyTypes().contains("Ingress")
                             && Rendered.selects(p.getSpec().getPodSelector(), podLabels(d))
@@ -493,6 +670,164 @@ class KubernetesManifestsTest {
                     .toList();
             assertEquals(List.of(SCRAPER_POLICY), letIn.stream().map(this::name).toList(),
                     id + ": the scraper is let in on the annotated port, by its own policy");
+        }
+    }
+
+    @Test
+    void theBaseHoldsNoKeyMaterialAndNoFileUnderK8sOrComposeHoldsAKeyOrAToken() throws IOException {
+        List<ObjectNode> base = Kustomize.render(Paths.module().resolve("k8s/base"));
+        for (ObjectNode o : base) {
+            assertNotEquals("Secret", o.path("kind").asText(), "the base holds no Secret: " + o.at("/metadata/name"));
+            assertFalse(o.has("data") && o.path("kind").asText().equals("ConfigMap")
+                    && KEY_MATERIAL.matcher(o.get("data").toString()).find(), "key material in " + o.at("/metadata/name"));
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(Paths.module().resolve("k8s"))) {
+            files = new ArrayList<>(walk.filter(Files::isRegularFile).toList());
+        }
+        files.add(Paths.module().resolve("compose.yaml"));
+        for (Path file : files) {
+            Matcher m = KEY_MATERIAL.matcher(Files.readString(file));
+            if (m.find()) {
+                fail(file + " holds key material or a token: " + m.group());
+            }
+        }
+        assertTrue(KEY_MATERIAL.matcher("-----BEGIN PUBLIC KEY-----").find());
+        assertTrue(KEY_MATERIAL.matcher("token: eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln").find());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceMountsItsOwnTlsSecretReadOnlyAtEtcPersonaTlsWithoutSubPath(String overlay) {
+        Rendered r = rendered(overlay);
+        Map<String, String> mountedBy = new TreeMap<>();
+        for (Deployment d : r.all(Deployment.class)) {
+            PodSpec pod = d.getSpec().getTemplate().getSpec();
+            for (Volume v : pod.getVolumes()) {
+                if (v.getSecret() != null && v.getSecret().getSecretName().matches("persona-.*-tls")) {
+                    assertNull(mountedBy.put(v.getSecret().getSecretName(), name(d)), overlay + ": "
+                            + v.getSecret().getSecretName() + " is mounted by " + name(d) + " and another pod");
+                }
+            }
+        }
+        assertEquals(SERVICES.stream().collect(Collectors.toMap(KubernetesManifestsTest::tlsSecret, s -> s, (a, b) -> a,
+                TreeMap::new)), mountedBy, overlay + ": each service, and nothing else, mounts its own TLS Secret");
+        for (String s : SERVICES) {
+            String id = overlay + ": " + s;
+            PodSpec pod = r.get(Deployment.class, s).getSpec().getTemplate().getSpec();
+            Volume v = pod.getVolumes().stream()
+                    .filter(x -> x.getSecret() != null && tlsSecret(s).equals(x.getSecret().getSecretName()))
+                    .findFirst().orElseThrow();
+            assertNotEquals(Boolean.TRUE, v.getSecret().getOptional(), id + ": without its certificate the pod does not start");
+            assertEquals(TLS_KEYS, v.getSecret().getItems().stream().map(KeyToPath::getKey).toList(),
+                    id + " mounts tls.crt, tls.key and ca.crt of " + tlsSecret(s));
+            for (KeyToPath item : v.getSecret().getItems()) {
+                assertEquals(item.getKey(), item.getPath(), id + ": each key under its own name");
+            }
+            List<VolumeMount> mounts = pod.getContainers().get(0).getVolumeMounts().stream()
+                    .filter(m -> m.getName().equals(v.getName()) || m.getMountPath().replaceAll("/+$", "").equals(TLS_DIR))
+                    .toList();
+            assertEquals(1, mounts.size(), id + " mounts its TLS Secret once, and nothing else at " + TLS_DIR);
+            VolumeMount m = mounts.get(0);
+            assertEquals(v.getName(), m.getName(), id + ": " + TLS_DIR + " is the TLS Secret");
+            assertEquals(TLS_DIR, m.getMountPath(), id + ": the TLS Secret's mount path");
+            assertEquals(Boolean.TRUE, m.getReadOnly(), id + ": the TLS Secret is mounted read-only");
+            assertTrue(m.getSubPath() == null || m.getSubPath().isEmpty(), id + ": no subPath, so a renewal reaches the pod");
+            assertTrue(r.find(Secret.class, tlsSecret(s)).isEmpty(), id + ": " + tlsSecret(s) + " is never rendered");
+            // TLS on the API port: the Service does not call it cleartext HTTP/2 (what kubernetes.io/h2c means).
+            ServicePort sp = r.get(Service.class, s).getSpec().getPorts().get(0);
+            assertNotEquals("kubernetes.io/h2c", sp.getAppProtocol(), id + "'s Service: the API port speaks TLS");
+        }
+        assertEquals(List.of(), r.certificates, overlay + ": cert-manager objects only with the optional component");
+        assertEquals(List.of(), r.issuers, overlay + ": cert-manager objects only with the optional component");
+    }
+
+    /**
+     * The certificate, key and CA files each service's configuration reads (PERSONA_TLS_CERT, PERSONA_TLS_KEY; and
+     * PERSONA_TLS_CA for those that call profile-service), as the container sets them or by their defaults, are the
+     * keys of its own mounted TLS Secret.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theTlsFilesTheConfigurationReadsAreThoseOfItsMountedSecret(String overlay) {
+        Rendered r = rendered(overlay);
+        for (String s : SERVICES) {
+            ServiceConfig cfg = config(s);
+            Container c = container(r, s);
+            Map<String, String> files = new TreeMap<>(Map.of(TLS_CERT_ENV, "tls.crt", TLS_KEY_ENV, "tls.key"));
+            if (cfg.callsProfileService()) {
+                files.put(TLS_CA_ENV, "ca.crt");
+            }
+            files.forEach((variable, key) -> {
+                String id = overlay + ": " + s + "'s " + variable;
+                assertTrue(cfg.envNames().contains(variable), s + "'s configuration reads " + variable);
+                String path = env(r, c, variable).orElseGet(() -> cfg.envDefault(variable));
+                assertNotNull(path, id + " is neither set nor defaulted");
+                assertEquals(new SecretFile(tlsSecret(s), key), mountedSecretFile(r, s, path), id + ": " + path);
+            });
+        }
+    }
+
+    @Test
+    void theReadmeCreatesEachTlsSecretWithTheShapeCertManagerWrites() throws IOException {
+        Map<String, Set<String>> documented = documentedSecrets();
+        Map<String, String> types = documentedSecretTypes();
+        for (String s : SERVICES) {
+            assertEquals(new TreeSet<>(TLS_KEYS), documented.get(tlsSecret(s)),
+                    "README: kubectl create secret generic " + tlsSecret(s) + " with the keys tls.crt, tls.key, ca.crt");
+            assertEquals(TLS_SECRET_TYPE, types.get(tlsSecret(s)), "README creates " + tlsSecret(s) + " --type=" + TLS_SECRET_TYPE);
+        }
+    }
+
+    /**
+     * prod reaches PostgreSQL over TLS with the server's certificate and name verified, against the CA of the mounted
+     * Secret persona-postgres-ca, and Redis over TLS: the JDBC and Redis URLs the README tells operators to create.
+     */
+    @Test
+    void prodReachesPostgresWithItsCertificateVerifiedAndRedisOverTls() throws IOException {
+        Rendered r = rendered("prod");
+        String jdbc = documentedLiteral("persona-postgres", "jdbc-url");
+        assertTrue(jdbc.startsWith("jdbc:postgresql://"), jdbc);
+        Map<String, String> query = new TreeMap<>();
+        // Split by hand: the README's URL has a placeholder host (<postgres-host>), which no URI parser takes.
+        assertTrue(jdbc.contains("?"), "README's JDBC URL has TLS parameters: " + jdbc);
+        String q = jdbc.substring(jdbc.indexOf('?') + 1);
+        for (String pair : q.split("&")) {
+            query.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        assertEquals("verify-full", query.get("sslmode"), "README's JDBC URL verifies the server's certificate and name");
+        String rootCert = query.get("sslrootcert");
+        assertNotNull(rootCert, "README's JDBC URL names the CA to verify PostgreSQL with");
+        for (String s : SERVICES) {
+            if (config(s).usesDatabase()) {
+                assertEquals(new SecretFile("persona-postgres-ca", "ca.crt"), mountedSecretFile(r, s, rootCert),
+                        "prod: " + s + " mounts the CA README's JDBC URL names");
+            } else {
+                assertTrue(r.get(Deployment.class, s).getSpec().getTemplate().getSpec().getVolumes().stream()
+                        .noneMatch(v -> v.getSecret() != null && v.getSecret().getSecretName().equals("persona-postgres-ca")),
+                        "prod: " + s + " uses no PostgreSQL, mounts no CA of it");
+            }
+        }
+        assertTrue(documentedLiteral("persona-redis", "url").startsWith("rediss://"), "README's Redis URL is rediss://");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void authenticationIsNeverOffAndProdServesNoReflection(String overlay) {
+        Rendered r = rendered(overlay);
+        for (String s : SERVICES) {
+            ServiceConfig cfg = config(s);
+            Container c = container(r, s);
+            String id = overlay + ": " + s;
+            // The images run the prod profile, which refuses PERSONA_AUTH_ENABLED=false: it would not even start.
+            assertEquals("true", cfg.defaultOf("persona.security.enabled"), s + ": authentication is on by default");
+            assertTrue(env(r, c, cfg.authEnabledEnv()).map(v -> v.trim().equalsIgnoreCase("true")).orElse(true),
+                    id + " switches authentication off");
+            assertEquals("false", cfg.defaultOf("quarkus.grpc.server.enable-reflection-service"), s + ": reflection off by default");
+            if (overlay.equals("prod")) {
+                assertTrue(c.getEnv().stream().noneMatch(e -> e.getName().equals(cfg.reflectionEnv())),
+                        id + " sets " + cfg.reflectionEnv() + ": prod leaves server reflection off");
+            }
         }
     }
 
@@ -554,25 +889,71 @@ class KubernetesManifestsTest {
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    /**
-     * A probe is a native gRPC probe (grpc.health.v1.Health on the serving port, which must be a number) or an HTTP
-     * GET of one of the health paths the configuration gives, on the serving port; nothing else.
-     */
+    /** A probe is an HTTP GET of one of the health paths the configuration gives, on the given port; nothing else. */
     private static void checkProbe(String id, Container c, Probe probe, ContainerPort serving, Set<String> paths) {
         assertNotNull(probe, id + " probe");
-        if (probe.getGrpc() != null) {
-            assertEquals(serving.getContainerPort(), probe.getGrpc().getPort(), id + " gRPC probe port");
-            assertNull(probe.getGrpc().getService(), id + " probes the server as a whole");
-            assertNull(probe.getHttpGet(), id);
-        } else {
-            assertNotNull(probe.getHttpGet(), id + " is a gRPC or an HTTP probe");
-            assertTrue(paths.contains(probe.getHttpGet().getPath()), id + " path " + probe.getHttpGet().getPath()
-                    + " is not among " + paths);
-            assertEquals(serving.getContainerPort(), resolve(c, probe.getHttpGet().getPort()), id + " HTTP probe port");
-        }
+        assertNotNull(probe.getHttpGet(), id + " is an HTTP probe");
+        assertTrue(paths.contains(probe.getHttpGet().getPath()), id + " path " + probe.getHttpGet().getPath()
+                + " is not among " + paths);
+        assertEquals(serving.getContainerPort(), resolve(c, probe.getHttpGet().getPort()), id + " HTTP probe port");
+        assertNull(probe.getGrpc(), id);
         assertNull(probe.getExec(), id);
         assertNull(probe.getTcpSocket(), id);
     }
+
+    /** The container port {@code port} is the one the configuration listens on, by its variable and by default. */
+    private static void checkListens(String overlay, Rendered r, Container c, String s, ContainerPort port, String env,
+                                     int documented) {
+        assertNotNull(env, s + ": the port " + port.getName() + " reads no environment variable");
+        String value = env(r, c, env).orElseThrow(() -> new AssertionError(overlay + ": " + s + " does not set " + env));
+        assertEquals(String.valueOf(port.getContainerPort()), value,
+                overlay + ": " + s + "'s container port " + port.getName() + " is the port its configuration listens on");
+        assertEquals(documented, port.getContainerPort(),
+                overlay + ": " + s + " listens on its documented " + port.getName() + " port in the cluster too");
+    }
+
+    /** The container's port of that name. */
+    private static ContainerPort port(Container c, String name) {
+        return c.getPorts().stream().filter(p -> name.equals(p.getName())).findFirst()
+                .orElseThrow(() -> new AssertionError(c.getName() + " has no port named " + name));
+    }
+
+    /** A key of a Secret, as a file in a container. */
+    private record SecretFile(String secret, String key) {
+    }
+
+    /**
+     * The Secret key that the file {@code path} of the deployment's container is: a read-only mount of a Secret volume
+     * (no subPath, so the kubelet replaces the file when the Secret changes) whose items put that key there.
+     */
+    private static SecretFile mountedSecretFile(Rendered r, String deployment, String path) {
+        PodSpec pod = r.get(Deployment.class, deployment).getSpec().getTemplate().getSpec();
+        Container c = pod.getContainers().get(0);
+        for (VolumeMount m : c.getVolumeMounts()) {
+            String dir = m.getMountPath().endsWith("/") ? m.getMountPath() : m.getMountPath() + "/";
+            if (!path.startsWith(dir)) {
+                continue;
+            }
+            Volume v = pod.getVolumes().stream().filter(x -> x.getName().equals(m.getName())).findFirst().orElseThrow();
+            assertNotNull(v.getSecret(), deployment + ": " + path + " is on volume " + v.getName() + ", not a Secret");
+            assertEquals(Boolean.TRUE, m.getReadOnly(), deployment + ": " + m.getMountPath() + " is mounted read-only");
+            assertTrue(m.getSubPath() == null || m.getSubPath().isEmpty(),
+                    deployment + ": a subPath mount never sees a rotated Secret");
+            String relative = path.substring(dir.length());
+            return v.getSecret().getItems().stream().filter(i -> i.getPath().equals(relative)).findFirst()
+                    .map(i -> new SecretFile(v.getSecret().getSecretName(), i.getKey()))
+                    .orElseThrow(() -> new AssertionError(deployment + ": Secret volume " + v.getName() + " puts nothing at " + path));
+        }
+        throw new AssertionError(deployment + ": nothing is mounted at " + path);
+    }
+
+    private static boolean nonEmpty(LabelSelector s) {
+        return s != null && ((s.getMatchLabels() != null && !s.getMatchLabels().isEmpty())
+                || (s.getMatchExpressions() != null && !s.getMatchExpressions().isEmpty()));
+    }
+
+    /** A PEM block or a JWT (header and payload are base64url JSON objects, so both start with eyJ). */
+    static final Pattern KEY_MATERIAL = Pattern.compile("-----BEGIN [A-Z ]+-----|eyJ[\\w-]{8,}\\.eyJ[\\w-]+\\.");
 
     /** A pod that may call, by its labels and the labels of its namespace. */
     private record Caller(String name, Map<String, String> labels, Map<String, String> namespaceLabels) {
@@ -580,6 +961,9 @@ class KubernetesManifestsTest {
 
     /** Prometheus as the scraper policy expects it: its pod labels, in the monitoring namespace. */
     private static final Caller SCRAPER = new Caller("prometheus", SCRAPER_LABELS, SCRAPER_NAMESPACE);
+    /** A client as the service policies expect it: a labelled pod in a labelled namespace. */
+    private static final Caller CLIENT = new Caller("client", Map.of(CLIENT_LABEL, "true"),
+            Map.of("kubernetes.io/metadata.name", "shop", CLIENTS_NAMESPACE_LABEL, "true"));
 
     /** Whether one ingress rule of the policy lets the caller reach the target container's port number {@code port}. */
     private static boolean admits(NetworkPolicy p, Caller caller, Container target, int port) {
@@ -678,6 +1062,11 @@ class KubernetesManifestsTest {
         return o.getMetadata().getName();
     }
 
+    /** The TLS Secret a service mounts: its certificate, key and CA. */
+    static String tlsSecret(String service) {
+        return "persona-" + service + "-tls";
+    }
+
     static List<String> serviceModules() {
         try {
             String pom = Files.readString(Paths.repository().resolve("pom.xml"));
@@ -692,17 +1081,22 @@ class KubernetesManifestsTest {
         }
     }
 
-    private static final Pattern CREATE_SECRET = Pattern.compile("create secret generic (\\S+)((?:\\s+--from-literal=[\\w.\\-]+=\\S*)+)");
-    private static final Pattern LITERAL_KEY = Pattern.compile("--from-literal=([\\w.\\-]+)=");
+    private static final Pattern CREATE_SECRET = Pattern.compile(
+            "create secret generic (\\S+)((?:\\s+--(?:type=\\S+|from-(?:literal|file)=[\\w.\\-]+=\\S*))+)");
+    private static final Pattern LITERAL_KEY = Pattern.compile("--from-(?:literal|file)=([\\w.\\-]+)=");
+    private static final Pattern TYPE = Pattern.compile("--type=(\\S+)");
+    /** A shell loop of the README, {@code for s in a b c; do ...; done}, one line or several. */
+    private static final Pattern FOR_LOOP =
+            Pattern.compile("for (\\w+) in ([\\w .\\-]+); do\\s(.*?)\\bdone\\b", Pattern.DOTALL);
 
     /**
-     * The Secrets the README tells operators to create for prod, by name and key, read from its
-     * {@code kubectl create secret generic <name> --from-literal=<key>=...} commands (lines continued with a backslash).
+     * The Secrets the README tells operators to create, by name and key, read from its
+     * {@code kubectl create secret generic <name> --from-literal=<key>=...} and {@code --from-file=<key>=<file>}
+     * commands (lines continued with a backslash; a command in a {@code for} loop once per value).
      */
     static Map<String, Set<String>> documentedSecrets() throws IOException {
-        String readme = Files.readString(Paths.repository().resolve("README.md")).replace("\\\n", " ");
         Map<String, Set<String>> secrets = new HashMap<>();
-        Matcher m = CREATE_SECRET.matcher(readme);
+        Matcher m = CREATE_SECRET.matcher(readmeCommands());
         while (m.find()) {
             Matcher k = LITERAL_KEY.matcher(m.group(2));
             Set<String> keys = secrets.computeIfAbsent(m.group(1), x -> new TreeSet<>());
@@ -711,5 +1105,54 @@ class KubernetesManifestsTest {
             }
         }
         return new TreeMap<>(secrets);
+    }
+
+    /** The type each Secret the README creates is given ({@code --type}; Opaque without). */
+    static Map<String, String> documentedSecretTypes() throws IOException {
+        Map<String, String> types = new TreeMap<>();
+        Matcher m = CREATE_SECRET.matcher(readmeCommands());
+        while (m.find()) {
+            Matcher type = TYPE.matcher(m.group(2));
+            String t = type.find() ? type.group(1) : "Opaque";
+            String before = types.put(m.group(1), t);
+            assertTrue(before == null || before.equals(t), "README creates " + m.group(1) + " as " + before + " and " + t);
+        }
+        return types;
+    }
+
+    /** The value the README gives a Secret's key with {@code --from-literal=key=value} (quotes removed). */
+    static String documentedLiteral(String secret, String key) throws IOException {
+        Matcher m = CREATE_SECRET.matcher(readmeCommands());
+        Pattern literal = Pattern.compile("--from-literal=" + Pattern.quote(key) + "=(\\S+)");
+        while (m.find()) {
+            if (!m.group(1).equals(secret)) {
+                continue;
+            }
+            Matcher l = literal.matcher(m.group(2));
+            if (l.find()) {
+                return l.group(1).replaceAll("^(['\"])(.*)\\1$", "$2");
+            }
+        }
+        throw new AssertionError("README creates no Secret " + secret + " with --from-literal=" + key + "=...");
+    }
+
+    /** The README with continued lines joined and every {@code for} loop written out once per value. */
+    static String readmeCommands() throws IOException {
+        return expandLoops(Files.readString(Paths.repository().resolve("README.md")).replace("\\\n", " "));
+    }
+
+    static String expandLoops(String text) {
+        Matcher m = FOR_LOOP.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Pattern variable = Pattern.compile("\\$(?:\\{" + m.group(1) + "}|" + m.group(1) + "\\b)");
+            StringBuilder body = new StringBuilder();
+            for (String value : m.group(2).trim().split("\\s+")) {
+                body.append(variable.matcher(m.group(3)).replaceAll(Matcher.quoteReplacement(value))).append('\n');
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(body.toString()));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -24,47 +25,48 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code resources}: YAML files (any number of documents) and directories holding a kustomization.yaml;</li>
+ *   <li>{@code components}: directories holding a kustomization.yaml of kind {@code Component}, each applied to what
+ *       the resources rendered: its own resources are added, then its patches applied;</li>
  *   <li>{@code secretGenerator} with {@code literals} only, and {@code generatorOptions.disableNameSuffixHash: true}
  *       (the generated Secret keeps its plain name, so no reference needs rewriting);</li>
  *   <li>{@code patches} given by {@code path}: strategic-merge patches, one or more documents per file, each naming
- *       its target by apiVersion, kind and metadata.name. Maps merge; {@code null} deletes; the lists merged by
- *       their {@code name} are the pod template's containers, their env and the volumes; any other list in a patch
- *       is refused rather than guessed;</li>
+ *       its target by apiVersion, kind and metadata.name. Maps merge; {@code null} deletes; the lists merged by a
+ *       key are the pod template's containers, their env and the volumes (by {@code name}) and the containers'
+ *       volumeMounts (by {@code mountPath}), the patch's entries first, in its order, then the target's others, as
+ *       kustomize orders them; any other list in a patch is refused rather than guessed;</li>
  *   <li>{@code images}: {@code name} with {@code newName} and/or {@code newTag}, applied to pod template containers.</li>
  * </ul>
- * Order as in kustomize: resources and generators first, then patches, then images. No name prefixes, labels or
- * namespaces: the manifests do not use them.
+ * Order as in kustomize: resources, then components, then generators, then patches, then images. No name prefixes,
+ * labels or namespaces: the manifests do not use them.
  */
 final class Kustomize {
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private static final Set<String> KNOWN_FIELDS =
-            Set.of("apiVersion", "kind", "resources", "patches", "images", "secretGenerator", "generatorOptions");
-    private static final Set<String> NAME_MERGED_LISTS = Set.of(
-            "spec.template.spec.containers",
-            "spec.template.spec.containers[].env",
-            "spec.template.spec.volumes");
+    private static final Set<String> KNOWN_FIELDS = Set.of(
+            "apiVersion", "kind", "resources", "components", "patches", "images", "secretGenerator", "generatorOptions");
+    /** The fields a Component may have: resources and patches. */
+    private static final Set<String> COMPONENT_FIELDS = Set.of("apiVersion", "kind", "resources", "patches");
+    /** The lists a patch may merge into, by path, and the key that matches their entries (the patchMergeKey). */
+    private static final Map<String, String> MERGE_KEYS = Map.of(
+            "spec.template.spec.containers", "name",
+            "spec.template.spec.containers[].env", "name",
+            "spec.template.spec.containers[].volumeMounts", "mountPath",
+            "spec.template.spec.volumes", "name");
 
     private Kustomize() {
     }
 
     /** Renders the kustomization in {@code dir}: every object, in load order. */
     static List<ObjectNode> render(Path dir) {
-        JsonNode k = readDocuments(dir.resolve("kustomization.yaml")).get(0);
-        k.fieldNames().forEachRemaining(f -> {
-            if (!KNOWN_FIELDS.contains(f)) {
-                throw new IllegalArgumentException(dir + ": kustomization field '" + f + "' is not supported here");
-            }
-        });
+        JsonNode k = kustomization(dir, "Kustomization", KNOWN_FIELDS);
         List<ObjectNode> objects = new ArrayList<>();
-        for (JsonNode r : k.path("resources")) {
-            Path p = dir.resolve(r.asText()).normalize();
-            if (Files.isDirectory(p)) {
-                objects.addAll(render(p));
-            } else {
-                readDocuments(p).forEach(d -> objects.add((ObjectNode) d));
-            }
+        addResources(dir, k, objects);
+        for (JsonNode c : k.path("components")) {
+            Path component = dir.resolve(c.asText()).normalize();
+            JsonNode ck = kustomization(component, "Component", COMPONENT_FIELDS);
+            addResources(component, ck, objects);
+            applyPatches(component, ck, objects);
         }
         if (k.has("secretGenerator")) {
             if (!k.path("generatorOptions").path("disableNameSuffixHash").asBoolean(false)
@@ -75,6 +77,47 @@ final class Kustomize {
                 objects.add(secret(dir, g));
             }
         }
+        applyPatches(dir, k, objects);
+        for (JsonNode image : k.path("images")) {
+            setImage(objects, image);
+        }
+        return objects;
+    }
+
+    /**
+     * The kustomization.yaml of {@code dir}, which must be of the given kind (a Kustomization may leave its kind out)
+     * and have no field beyond {@code fields}.
+     */
+    private static JsonNode kustomization(Path dir, String kind, Set<String> fields) {
+        Path file = dir.resolve("kustomization.yaml");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(dir + " holds no kustomization.yaml");
+        }
+        JsonNode k = readDocuments(file).get(0);
+        String actual = k.path("kind").asText("Kustomization");
+        if (!actual.equals(kind)) {
+            throw new IllegalArgumentException(dir + ": a " + actual + " where a " + kind + " is expected");
+        }
+        k.fieldNames().forEachRemaining(f -> {
+            if (!fields.contains(f)) {
+                throw new IllegalArgumentException(dir + ": " + kind + " field '" + f + "' is not supported here");
+            }
+        });
+        return k;
+    }
+
+    private static void addResources(Path dir, JsonNode k, List<ObjectNode> objects) {
+        for (JsonNode r : k.path("resources")) {
+            Path p = dir.resolve(r.asText()).normalize();
+            if (Files.isDirectory(p)) {
+                objects.addAll(render(p));
+            } else {
+                readDocuments(p).forEach(d -> objects.add((ObjectNode) d));
+            }
+        }
+    }
+
+    private static void applyPatches(Path dir, JsonNode k, List<ObjectNode> objects) {
         for (JsonNode patch : k.path("patches")) {
             if (patch.size() != 1 || !patch.has("path")) {
                 throw new IllegalArgumentException(dir + ": only patches given by 'path' are supported: " + patch);
@@ -84,10 +127,6 @@ final class Kustomize {
                 merge(target, (ObjectNode) doc, "");
             }
         }
-        for (JsonNode image : k.path("images")) {
-            setImage(objects, image);
-        }
-        return objects;
     }
 
     /** Every non-empty YAML document of a file (a file of comments only yields none). */
@@ -159,13 +198,14 @@ final class Kustomize {
             } else if (value.isObject() && current != null && current.isObject()) {
                 merge((ObjectNode) current, (ObjectNode) value, at);
             } else if (value.isArray()) {
-                if (!NAME_MERGED_LISTS.contains(at)) {
+                String mergeKey = MERGE_KEYS.get(at);
+                if (mergeKey == null) {
                     throw new IllegalArgumentException("a patch of the list " + at + " is not supported here");
                 }
                 if (current == null) {
                     target.set(key, value.deepCopy());
                 } else {
-                    mergeByName((ArrayNode) current, (ArrayNode) value, at);
+                    target.set(key, mergeByKey((ArrayNode) current, (ArrayNode) value, mergeKey, at));
                 }
             } else {
                 target.set(key, value.deepCopy());
@@ -173,24 +213,40 @@ final class Kustomize {
         }
     }
 
-    private static void mergeByName(ArrayNode target, ArrayNode patch, String path) {
+    /**
+     * A list merged as kustomize merges it: the patch's entries first, in the patch's order, each merged into the
+     * target's entry of the same key when there is one; then the target's entries the patch does not name.
+     */
+    private static ArrayNode mergeByKey(ArrayNode target, ArrayNode patch, String mergeKey, String path) {
+        ArrayNode merged = JsonNodeFactory.instance.arrayNode();
+        Set<String> named = new HashSet<>();
         for (JsonNode p : patch) {
-            String name = p.path("name").asText(null);
-            if (name == null) {
-                throw new IllegalArgumentException("an entry of " + path + " without a name");
+            String key = p.path(mergeKey).asText(null);
+            if (key == null) {
+                throw new IllegalArgumentException("an entry of " + path + " without a " + mergeKey);
+            }
+            if (!named.add(key)) {
+                throw new IllegalArgumentException(path + " names " + key + " twice in one patch");
             }
             ObjectNode hit = null;
             for (JsonNode t : target) {
-                if (name.equals(t.path("name").asText(null))) {
+                if (key.equals(t.path(mergeKey).asText(null))) {
                     hit = (ObjectNode) t;
                 }
             }
             if (hit == null) {
-                target.add(p.deepCopy());
+                merged.add(p.deepCopy());
             } else {
                 merge(hit, (ObjectNode) p, path + "[]");
+                merged.add(hit);
             }
         }
+        for (JsonNode t : target) {
+            if (!named.contains(t.path(mergeKey).asText(null))) {
+                merged.add(t);
+            }
+        }
+        return merged;
     }
 
     private static void setImage(List<ObjectNode> objects, JsonNode image) {

@@ -80,9 +80,72 @@ class KustomizeTest {
         JsonNode c = out.get(0).at("/spec/template/spec/containers/0");
         assertEquals(3, out.get(0).at("/spec/replicas").asInt());
         assertEquals("reg.example/app:2", c.path("image").asText());
-        assertEquals("[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\",\"value\":\"20\"},{\"name\":\"C\",\"value\":\"3\"}]",
+        // As kustomize orders a merged list: the patch's entries in its order, then the target's others.
+        assertEquals("[{\"name\":\"B\",\"value\":\"20\"},{\"name\":\"C\",\"value\":\"3\"},{\"name\":\"A\",\"value\":\"1\"}]",
                 c.path("env").toString());
         assertEquals("cmVkaXM6Ly86cD13QGg6MQ==", out.get(1).at("/data/url").asText(), "split at the first '='");
+    }
+
+    @Test
+    void mergesVolumeMountsByMountPathAndAppliesComponents(@TempDir Path dir) throws IOException {
+        Path overlay = Files.createDirectories(dir.resolve("overlay"));
+        Path component = Files.createDirectories(dir.resolve("component"));
+        Files.writeString(overlay.resolve("kustomization.yaml"), """
+                resources: [d.yaml]
+                components: [../component]
+                """);
+        Files.writeString(overlay.resolve("d.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: d}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: c
+                          volumeMounts: [{name: tmp, mountPath: /tmp}]
+                      volumes: [{name: tmp, emptyDir: {}}]
+                """);
+        Files.writeString(component.resolve("kustomization.yaml"), """
+                apiVersion: kustomize.config.k8s.io/v1alpha1
+                kind: Component
+                resources: [cm.yaml]
+                patches: [{path: p.yaml}]
+                """);
+        Files.writeString(component.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: extra}\n");
+        Files.writeString(component.resolve("p.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: d}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: c
+                          volumeMounts: [{name: ca, mountPath: /ca, readOnly: true}, {name: scratch, mountPath: /tmp}]
+                      volumes: [{name: ca, secret: {secretName: ca}}]
+                """);
+        List<ObjectNode> out = Kustomize.render(overlay);
+        assertEquals(List.of("Deployment", "ConfigMap"), out.stream().map(o -> o.path("kind").asText()).toList());
+        assertEquals("[{\"name\":\"ca\",\"mountPath\":\"/ca\",\"readOnly\":true},{\"name\":\"scratch\",\"mountPath\":\"/tmp\"}]",
+                out.get(0).at("/spec/template/spec/containers/0/volumeMounts").toString(), "merged by mountPath");
+        assertEquals("[{\"name\":\"ca\",\"secret\":{\"secretName\":\"ca\"}},{\"name\":\"tmp\",\"emptyDir\":{}}]",
+                out.get(0).at("/spec/template/spec/volumes").toString());
+    }
+
+    @Test
+    void refusesAComponentListedAsAResourceAndAKustomizationListedAsAComponent(@TempDir Path dir) throws IOException {
+        Path component = Files.createDirectories(dir.resolve("component"));
+        Files.writeString(component.resolve("kustomization.yaml"),
+                "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources: []\n");
+        Path plain = Files.createDirectories(dir.resolve("plain"));
+        Files.writeString(plain.resolve("kustomization.yaml"), "resources: []\n");
+        Path a = Files.createDirectories(dir.resolve("a"));
+        Files.writeString(a.resolve("kustomization.yaml"), "resources: [../component]\n");
+        assertThrows(IllegalArgumentException.class, () -> Kustomize.render(a));
+        Path b = Files.createDirectories(dir.resolve("b"));
+        Files.writeString(b.resolve("kustomization.yaml"), "components: [../plain]\n");
+        assertThrows(IllegalArgumentException.class, () -> Kustomize.render(b));
     }
 
     static boolean kubectlInstalled() {
@@ -98,15 +161,27 @@ class KustomizeTest {
     @ValueSource(strings = {"dev", "prod"})
     @EnabledIf("kubectlInstalled")
     void rendersWhatKubectlKustomizeRenders(String overlay) throws Exception {
-        Process p = new ProcessBuilder("kubectl", "kustomize", Paths.overlay(overlay).toString())
+        assertSameAsKubectl(overlay, Paths.overlay(overlay));
+    }
+
+    /** The overlays with the optional cert-manager component, as an overlay that lists it renders them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    @EnabledIf("kubectlInstalled")
+    void rendersWhatKubectlKustomizeRendersWithTheCertManagerComponent(String overlay) throws Exception {
+        assertSameAsKubectl(overlay + "+cert-manager", Paths.overlayWithComponents(overlay, "cert-manager"));
+    }
+
+    private static void assertSameAsKubectl(String id, Path dir) throws Exception {
+        Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String yaml = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), "kubectl kustomize " + overlay);
-        Path file = Files.createTempFile("kustomize-" + overlay, ".yaml");
+        assertEquals(0, p.exitValue(), "kubectl kustomize " + id);
+        Path file = Files.createTempFile("kustomize-", ".yaml");
         try {
             Files.writeString(file, yaml);
-            assertEquals(byKindAndName(Kustomize.readDocuments(file)), byKindAndName(Kustomize.render(Paths.overlay(overlay))));
+            assertEquals(byKindAndName(Kustomize.readDocuments(file)), byKindAndName(Kustomize.render(dir)), id);
         } finally {
             Files.delete(file);
         }

@@ -1,5 +1,7 @@
 package dev.persona.deploy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -26,5 +28,33 @@ final class Paths {
 
     static Path overlay(String name) {
         return module().resolve("k8s/overlays").resolve(name);
+    }
+
+    static Path component(String name) {
+        return module().resolve("k8s/components").resolve(name);
+    }
+
+    /**
+     * A kustomization, written under target/, of the overlay with the given components added (what an overlay of
+     * yours that lists them under components renders); paths relative to it, as kustomize requires.
+     */
+    static Path overlayWithComponents(String overlay, String... components) {
+        Path dir = module().resolve("target/kustomizations").resolve(overlay + "+" + String.join("+", components));
+        StringBuilder k = new StringBuilder("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n")
+                .append("resources:\n  - ").append(relative(dir, overlay(overlay))).append("\ncomponents:\n");
+        for (String c : components) {
+            k.append("  - ").append(relative(dir, component(c))).append("\n");
+        }
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("kustomization.yaml"), k.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir.toString(), e);
+        }
+        return dir;
+    }
+
+    private static String relative(Path from, Path to) {
+        return from.relativize(to).toString().replace('\\', '/');
     }
 }

@@ -1,6 +1,7 @@
 package dev.persona.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,14 +12,20 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The README's configuration table against the services' application.properties: every {@code persona.*} property
- * and every environment variable a service reads has its row, and no row names a property that is gone.
+ * The README's configuration table against the services' configuration: every {@code persona.*} property and every
+ * environment variable a service reads has its row, and no row names a property that is gone. A service's
+ * configuration is common's {@code META-INF/microprofile-config.properties} overridden by its own
+ * {@code application.properties}; what common sets for every service has rows of the service {@code all}.
  */
 class ReadmeConfigurationTest {
+
+    /** The service column of the rows that hold for every service (common's shared configuration). */
+    static final String ALL = "all";
 
     /** A table row: | service | `property` | `ENV` or empty | default | meaning |. */
     private static final Pattern ROW = Pattern.compile("^\\| (\\w+) \\| `([^`]+)` \\| (?:`([A-Z0-9_]+)`)? *\\|",
@@ -42,6 +49,11 @@ class ReadmeConfigurationTest {
         ServiceConfig config = ServiceConfig.of(service + "-service");
         Map<String, String> rows = rows(service);
         assertTrue(rows.size() > 5, "the README has a configuration table for " + service);
+        Map<String, String> shared = rows(ALL);
+        for (String key : shared.keySet()) {
+            assertFalse(rows.containsKey(key), service + ": " + key + " has a row of its own and one for all services");
+        }
+        rows.putAll(shared);
 
         Set<String> persona = new TreeSet<>();
         for (String key : config.keys()) {
@@ -55,7 +67,7 @@ class ReadmeConfigurationTest {
 
         for (Map.Entry<String, String> row : rows.entrySet()) {
             assertTrue(config.keys().contains(row.getKey()),
-                    service + ": the README lists " + row.getKey() + ", which application.properties no longer has");
+                    service + ": the README lists " + row.getKey() + ", which its configuration no longer has");
             assertEquals(nullToEmpty(config.envOf(row.getKey())), row.getValue(),
                     service + ": the environment variable the README gives for " + row.getKey());
         }
@@ -63,6 +75,38 @@ class ReadmeConfigurationTest {
         Set<String> envMissing = new TreeSet<>(config.envNames());
         envMissing.removeAll(envInReadme);
         assertEquals(Set.of(), envMissing, service + ": environment variables without a README row");
+    }
+
+    /**
+     * The TLS variables have their rows whatever the configuration says: the certificate and key for every service,
+     * and the CA for those that call profile-service.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"profile", "similarity", "recommend", "segment"})
+    void theTlsVariablesHaveTheirRows(String service) throws IOException {
+        Set<String> env = new TreeSet<>(rows(service).values());
+        env.addAll(rows(ALL).values());
+        Set<String> expected = new TreeSet<>(Set.of(KubernetesManifestsTest.TLS_CERT_ENV, KubernetesManifestsTest.TLS_KEY_ENV));
+        if (ServiceConfig.of(service + "-service").callsProfileService()) {
+            expected.add(KubernetesManifestsTest.TLS_CA_ENV);
+        }
+        Set<String> missing = new TreeSet<>(expected);
+        missing.removeAll(env);
+        assertEquals(Set.of(), missing, service + ": TLS variables without a README row");
+    }
+
+    @Test
+    void theRowsForAllServicesAreCommonsSharedConfiguration() throws IOException {
+        ServiceConfig common = ServiceConfig.common();
+        Map<String, String> rows = rows(ALL);
+        for (String key : common.keys()) {
+            if (key.startsWith("persona.") || common.envOf(key) != null) {
+                assertTrue(rows.containsKey(key), "common's " + key + " has a row for all services");
+            }
+        }
+        for (String key : rows.keySet()) {
+            assertTrue(common.keys().contains(key), "the row of all services " + key + " is not common's");
+        }
     }
 
     private static String nullToEmpty(String s) {

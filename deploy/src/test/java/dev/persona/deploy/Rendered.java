@@ -42,20 +42,33 @@ final class Rendered {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final String overlay;
-    final List<ObjectNode> trees;
+    /** The trees of {@link #objects}, in the same order. */
+    final List<ObjectNode> trees = new ArrayList<>();
     final List<HasMetadata> objects = new ArrayList<>();
+    /** cert-manager's objects (the optional component), read into {@link CertManager}'s model. */
+    final List<CertManager.Certificate> certificates = new ArrayList<>();
+    final List<CertManager.Issuer> issuers = new ArrayList<>();
 
-    private Rendered(String overlay, List<ObjectNode> trees) {
+    private Rendered(String overlay, List<ObjectNode> rendered) {
         this.overlay = overlay;
-        this.trees = trees;
-        for (ObjectNode tree : trees) {
+        for (ObjectNode tree : rendered) {
             String key = tree.path("apiVersion").asText() + "/" + tree.path("kind").asText();
+            if (CertManager.isCertManager(tree.path("apiVersion").asText())) {
+                Object o = CertManager.parse(tree);
+                if (o instanceof CertManager.Certificate c) {
+                    certificates.add(c);
+                } else {
+                    issuers.add((CertManager.Issuer) o);
+                }
+                continue;
+            }
             Class<? extends HasMetadata> type = KINDS.get(key);
             if (type == null) {
                 throw new IllegalArgumentException(overlay + ": no typed model for " + key);
             }
             try {
                 objects.add(JSON.treeToValue(tree, type));
+                trees.add(tree);
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException(overlay + ": " + key + " does not parse: " + e.getMessage(), e);
             }
@@ -65,6 +78,12 @@ final class Rendered {
     static Rendered overlay(String name) {
         Path dir = Paths.overlay(name);
         return new Rendered(name, Kustomize.render(dir));
+    }
+
+    /** An overlay with components added, as an overlay of its own that lists them would render it. */
+    static Rendered overlayWith(String name, String... components) {
+        return new Rendered(name + "+" + String.join("+", components),
+                Kustomize.render(Paths.overlayWithComponents(name, components)));
     }
 
     <T extends HasMetadata> List<T> all(Class<T> type) {

@@ -13,9 +13,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a service's {@code src/main/resources/application.properties} says about running it in production: the port,
- * the health paths, and the environment variables it reads ({@code ${NAME:default}} in the value of a property that
- * applies in the prod profile, i.e. an unprefixed or {@code %prod.} key).
+ * What a service's configuration says about running it in production: the API and management ports, the health and
+ * metrics paths, and the environment variables it reads ({@code ${NAME:default}} in the value of a property that
+ * applies in the prod profile, i.e. an unprefixed or {@code %prod.} key). The configuration is common's
+ * {@code META-INF/microprofile-config.properties} (what every service shares: authentication) overridden by the
+ * service's own {@code src/main/resources/application.properties}, as Quarkus reads them (ordinals 100 and 250).
  */
 final class ServiceConfig {
 
@@ -24,18 +26,31 @@ final class ServiceConfig {
     final String name;
     private final Properties props = new Properties();
 
-    private ServiceConfig(String name, Path file) {
+    private ServiceConfig(String name, Path... files) {
         this.name = name;
-        try (Reader r = Files.newBufferedReader(file)) {
-            props.load(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(file.toString(), e);
+        for (Path file : files) {
+            try (Reader r = Files.newBufferedReader(file)) {
+                props.load(r);
+            } catch (IOException e) {
+                throw new UncheckedIOException(file.toString(), e);
+            }
         }
     }
 
-    /** The configuration of the module {@code name}, a sibling of the deploy module. */
+    /** The configuration every service shares, from module common. */
+    static Path commonFile() {
+        return Paths.repository().resolve("common/src/main/resources/META-INF/microprofile-config.properties");
+    }
+
+    /** The configuration of the module {@code name}, a sibling of the deploy module: common's, then its own. */
     static ServiceConfig of(String name) {
-        return new ServiceConfig(name, Paths.repository().resolve(name).resolve("src/main/resources/application.properties"));
+        return new ServiceConfig(name, commonFile(),
+                Paths.repository().resolve(name).resolve("src/main/resources/application.properties"));
+    }
+
+    /** common's shared configuration alone. */
+    static ServiceConfig common() {
+        return new ServiceConfig("common", commonFile());
     }
 
     /** The value a property takes in the prod profile, or null. */
@@ -73,6 +88,30 @@ final class ServiceConfig {
         return keys;
     }
 
+    /**
+     * The default a prod property falls back to when the environment variable {@code env} is unset
+     * ({@code ${ENV:default}}; empty for {@code ${ENV}}), or null when no prod property reads it. Properties that read
+     * the same variable must agree on its default.
+     */
+    String envDefault(String env) {
+        Set<String> defaults = new TreeSet<>();
+        for (String key : props.stringPropertyNames()) {
+            if (key.startsWith("%") && !key.startsWith("%prod.")) {
+                continue;
+            }
+            Matcher m = ENV_REFERENCE.matcher(props.getProperty(key));
+            while (m.find()) {
+                if (m.group(1).equals(env)) {
+                    defaults.add(m.group(2) == null ? "" : m.group(2));
+                }
+            }
+        }
+        if (defaults.size() > 1) {
+            throw new IllegalStateException(name + ": " + env + " has different defaults " + defaults);
+        }
+        return defaults.isEmpty() ? null : defaults.iterator().next();
+    }
+
     /** Every environment variable the service reads in the prod profile. */
     Set<String> envNames() {
         Set<String> names = new TreeSet<>();
@@ -96,9 +135,44 @@ final class ServiceConfig {
         return Integer.parseInt(defaultOf("quarkus.http.port"));
     }
 
-    /** gRPC is served on the HTTP port (no separate gRPC server), so one port carries the API and health. */
+    /** gRPC is served on the HTTP port (no separate gRPC server), so the API has one port. */
     boolean servesGrpcOnHttpPort() {
         return "false".equals(prod("quarkus.grpc.server.use-separate-server"));
+    }
+
+    /** Health and metrics are on the management interface, a port of their own, not on the API port. */
+    boolean hasManagementInterface() {
+        return "true".equals(prod("quarkus.management.enabled"));
+    }
+
+    String managementPortEnv() {
+        return envOf("quarkus.management.port");
+    }
+
+    int defaultManagementPort() {
+        return Integer.parseInt(defaultOf("quarkus.management.port"));
+    }
+
+    /** The variable naming the PEM public key file or JWKS URL that tokens are verified with. */
+    String jwtPublicKeyEnv() {
+        return envOf("mp.jwt.verify.publickey.location");
+    }
+
+    String jwtIssuerEnv() {
+        return envOf("mp.jwt.verify.issuer");
+    }
+
+    /** The variable naming the file with the token the service presents to the services it calls. */
+    String serviceTokenFileEnv() {
+        return envOf("persona.security.service-token-file");
+    }
+
+    String authEnabledEnv() {
+        return envOf("persona.security.enabled");
+    }
+
+    String reflectionEnv() {
+        return envOf("quarkus.grpc.server.enable-reflection-service");
     }
 
     boolean usesDatabase() {
@@ -151,13 +225,19 @@ final class ServiceConfig {
         if (path.startsWith("/")) {
             return path;
         }
-        return "/" + strip(orDefault("quarkus.http.non-application-root-path", "q")) + "/" + strip(path);
+        return "/" + strip(nonApplicationRoot()) + "/" + strip(path);
     }
 
     private String healthPath(String property, String fallback) {
-        String q = orDefault("quarkus.http.non-application-root-path", "q");
         String health = orDefault("quarkus.smallrye-health.root-path", "health");
-        return "/" + strip(q) + "/" + strip(health) + "/" + strip(orDefault(property, fallback));
+        return "/" + strip(nonApplicationRoot()) + "/" + strip(health) + "/" + strip(orDefault(property, fallback));
+    }
+
+    /** Where health and metrics live: under the management interface's root when it is on, else the HTTP one's. */
+    private String nonApplicationRoot() {
+        return hasManagementInterface()
+                ? orDefault("quarkus.management.root-path", "q")
+                : orDefault("quarkus.http.non-application-root-path", "q");
     }
 
     private String orDefault(String property, String fallback) {

@@ -18,7 +18,7 @@ import java.nio.file.Path;
 public record ChannelSecurity(ChannelCredentials credentials, boolean plaintext, String trust) {
 
     /** No TLS. */
-    public static ChannelSecurity plaintext() {
+    public static ChannelSecurity insecure() {
         return new ChannelSecurity(InsecureChannelCredentials.create(), true, "nothing (plaintext)");
     }
 

@@ -43,8 +43,8 @@ public final class ServiceErrors {
         String detail = status.getCode() + (status.getDescription() == null ? "" : ": " + status.getDescription());
         Optional<Throwable> tls = tlsCause(status.getCause());
         if (status.getCode() == Status.Code.UNAVAILABLE && tls.isPresent()) {
-            return "the TLS connection to " + service + " at " + target + " failed (" + detail + "; "
-                    + tls.get().getMessage() + ")";
+            return "the TLS connection to " + service + " at " + target + " failed (" + status.getCode() + "): "
+                    + tlsReason(tls.get());
         }
         // A status with a cause was made on this side (connection refused, name not resolved); one without was sent
         // by the service (for example its database is down), and then "is it running?" would mislead.
@@ -66,14 +66,39 @@ public final class ServiceErrors {
         return tlsCause(Status.fromThrowable(failure).getCause()).isPresent();
     }
 
+    /** Whether a failed call found a server that answered the TLS handshake in plaintext. */
+    public static boolean answeredWithoutTls(Throwable failure) {
+        return tlsCause(Status.fromThrowable(failure).getCause()).filter(ServiceErrors::plaintextAnswer).isPresent();
+    }
+
     private static Optional<Throwable> tlsCause(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            // Netty's "not an SSL/TLS record" (the server spoke plaintext) is no SSLException.
-            if (t instanceof SSLException || t.getClass().getSimpleName().equals("NotSslRecordException")) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SSLException || plaintextAnswer(t)) {
                 return Optional.of(t);
             }
         }
         return Optional.empty();
+    }
+
+    /** Netty's "not an SSL/TLS record" (the server answered in plaintext), which is no SSLException. */
+    private static boolean plaintextAnswer(Throwable t) {
+        return t.getClass().getSimpleName().equals("NotSslRecordException");
+    }
+
+    /**
+     * Why the handshake failed, from its innermost cause: the engine's own message is generic ("General OpenSslEngine
+     * problem"), the certificate check's says what was wrong ("Path does not chain with any of the trust anchors",
+     * "No subject alternative names matching ...").
+     */
+    private static String tlsReason(Throwable tls) {
+        if (plaintextAnswer(tls)) {
+            return "the server answered without TLS";
+        }
+        Throwable innermost = tls;
+        while (innermost.getCause() != null && innermost.getCause() != innermost) {
+            innermost = innermost.getCause();
+        }
+        return innermost.getMessage() == null ? innermost.getClass().getSimpleName() : innermost.getMessage();
     }
 
     /** Marks the trailers of every failed call with the service's name and address. */

@@ -117,8 +117,10 @@ public final class Certificates {
                     .addExtension(Extension.subjectAlternativeName, false,
                             new GeneralNames(names.toArray(GeneralName[]::new)))
                     .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(key))
+                    // The CA's key identifier only (not its name and serial), so the certificate still chains to a
+                    // CA certificate made again for the same key.
                     .addExtension(Extension.authorityKeyIdentifier, false,
-                            extensions.createAuthorityKeyIdentifier(ca.certificate()));
+                            extensions.createAuthorityKeyIdentifier(ca.certificate().getPublicKey()));
         } catch (GeneralSecurityException | CertIOException e) {
             throw new IllegalStateException("the server certificate cannot be built", e);
         }

@@ -122,7 +122,7 @@ class StreamUploadTest {
     }
 
     private static ConnectionSettings settings(TestServer server) {
-        return new ConnectionSettings(server.target(), ChannelSecurity.plaintext(), "t", false, Optional.empty(),
+        return new ConnectionSettings(server.target(), ChannelSecurity.insecure(), "t", false, Optional.empty(),
                 Duration.ofSeconds(10), Duration.ofSeconds(60));
     }
 

@@ -85,11 +85,13 @@ class TokenCommandTest {
     }
 
     @Test
-    void securityInitCreatesAKeyTheTokenCommandSignsWith() throws IOException {
+    void securityInitCreatesAKeyTheTokenCommandSignsWithAndTheTlsFiles() throws IOException {
         Path security = dir.resolve("security");
         CliRun init = CliRun.of("security", "init", "--dir", security.toString());
         assertEquals(0, init.exitCode(), init::toString);
         assertTrue(init.out().contains("minted   " + security.resolve("developer.jwt")), init::toString);
+        assertTrue(init.out().contains("created  " + security.resolve("ca.pem")), init::toString);
+        assertTrue(init.out().contains("issued   " + security.resolve("tls.crt")), init::toString);
         CliRun again = CliRun.of("security", "init", "--dir", security.toString());
         assertTrue(again.out().lines().allMatch(line -> line.startsWith("kept")), again::toString);
         CliRun token = CliRun.of("token", "--tenant", "acme", "--roles", "ingest", "--issuer", "persona-dev", "--key",

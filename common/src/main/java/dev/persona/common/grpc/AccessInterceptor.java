@@ -1,5 +1,7 @@
 package dev.persona.common.grpc;
 
+import dev.persona.common.audit.AccessLog;
+import dev.persona.common.audit.AccessLogEntry;
 import dev.persona.common.error.ApiError;
 import dev.persona.common.security.Caller;
 import dev.persona.common.security.Role;
@@ -9,6 +11,8 @@ import dev.persona.common.security.TokenVerifier;
 import dev.persona.common.validation.Ids;
 import io.grpc.Context;
 import io.grpc.Contexts;
+import io.grpc.ForwardingServerCall;
+import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -17,16 +21,20 @@ import io.grpc.Status;
 import io.quarkus.grpc.GlobalInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every call's gate: the bearer token verified (else UNAUTHENTICATED), the RPC's roles from {@link RpcRoles} checked
  * (else PERMISSION_DENIED), and the tenant bound: {@code x-tenant-id} must be one the token grants (else
  * PERMISSION_DENIED); without it, a token granting exactly one tenant means that one (else INVALID_ARGUMENT). Only the
  * health service passes without a token. With {@code persona.security.enabled=false} (refused in the prod profile,
- * logged loudly elsewhere) every call is an admin's and must name its tenant.
+ * logged loudly elsewhere) every call is an admin's and must name its tenant. Calls to the RPCs that
+ * {@link RpcRoles#personal} names, and refused attempts at them, go to the {@link AccessLog}.
  */
 @ApplicationScoped
 @GlobalInterceptor
@@ -40,11 +48,16 @@ public class AccessInterceptor implements ServerInterceptor {
 
     private final TokenVerifier verifier;
     private final boolean enabled;
+    private final AccessLog accessLog;
+    private final String service;
 
     @Inject
-    public AccessInterceptor(TokenVerifier verifier, SecurityConfig config) {
+    public AccessInterceptor(TokenVerifier verifier, SecurityConfig config, AccessLog accessLog,
+                             @ConfigProperty(name = "quarkus.application.name") String service) {
         this.verifier = verifier;
         this.enabled = config.enabled();
+        this.accessLog = accessLog;
+        this.service = service;
     }
 
     @Override
@@ -53,46 +66,93 @@ public class AccessInterceptor implements ServerInterceptor {
         if (RpcRoles.PUBLIC_SERVICES.contains(call.getMethodDescriptor().getServiceName())) {
             return next.startCall(call, headers);
         }
+        boolean personal = RpcRoles.personal(method) && accessLog.enabled();
+        String header = headers.get(Tenant.HEADER);
         Caller caller;
         if (enabled) {
             String authorization = headers.get(AUTHORIZATION);
             if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-                return refuse(call, Status.UNAUTHENTICATED.withDescription("a bearer token is required"));
+                return refuse(call, Status.UNAUTHENTICATED.withDescription("a bearer token is required"),
+                        personal, null, header);
             }
             try {
                 caller = verifier.verify(authorization.substring(BEARER.length()).trim());
             } catch (TokenVerifier.InvalidToken e) {
-                return refuse(call, Status.UNAUTHENTICATED.withDescription(e.getMessage()));
+                return refuse(call, Status.UNAUTHENTICATED.withDescription(e.getMessage()), personal, null, header);
             }
             Optional<Set<Role>> allowed = RpcRoles.allowed(method);
             if (!caller.mayCall(allowed.orElse(Set.of()))) {
                 return refuse(call, Status.PERMISSION_DENIED.withDescription(method + " needs the role "
-                        + allowed.map(AccessInterceptor::names).orElse("admin")));
+                        + allowed.map(AccessInterceptor::names).orElse("admin")), personal, caller, header);
             }
         } else {
             caller = ANONYMOUS_ADMIN;
         }
-        String tenant = headers.get(Tenant.HEADER);
+        String tenant = header;
         if (tenant == null) {
             Optional<String> only = caller.onlyTenant();
             if (only.isEmpty()) {
                 return refuse(call, Status.INVALID_ARGUMENT.withDescription(
-                        "x-tenant-id: required, as the token does not grant exactly one tenant"));
+                        "x-tenant-id: required, as the token does not grant exactly one tenant"), false, caller, null);
             }
             tenant = only.get();
         } else {
             try {
                 Ids.require("x-tenant-id", tenant);
             } catch (ApiError e) {
-                return refuse(call, Status.INVALID_ARGUMENT.withDescription(e.getMessage()));
+                return refuse(call, Status.INVALID_ARGUMENT.withDescription(e.getMessage()), false, caller, null);
             }
             if (!caller.mayUse(tenant)) {
                 return refuse(call, Status.PERMISSION_DENIED.withDescription(
-                        "x-tenant-id: the token does not grant the tenant " + tenant));
+                        "x-tenant-id: the token does not grant the tenant " + tenant), personal, caller, tenant);
             }
         }
         Context context = Context.current().withValue(Tenant.KEY, tenant).withValue(Tenant.CALLER, caller);
-        return Contexts.interceptCall(context, call, headers, next);
+        if (!personal) {
+            return Contexts.interceptCall(context, call, headers, next);
+        }
+        AuditedCall<Q, R> audited = new AuditedCall<>(call, caller, tenant);
+        return audited.listen(Contexts.interceptCall(context, audited, headers, next));
+    }
+
+    /** A call whose end goes to the access log, with the user its first request names. */
+    private final class AuditedCall<Q, R> extends ForwardingServerCall.SimpleForwardingServerCall<Q, R> {
+        private final Caller caller;
+        private final String tenant;
+        private volatile String userId = "";
+
+        AuditedCall(ServerCall<Q, R> call, Caller caller, String tenant) {
+            super(call);
+            this.caller = caller;
+            this.tenant = tenant;
+        }
+
+        ServerCall.Listener<Q> listen(ServerCall.Listener<Q> listener) {
+            return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(listener) {
+                private boolean first = true;
+
+                @Override
+                public void onMessage(Q message) {
+                    if (first) {
+                        first = false;
+                        userId = UserIds.named(message);
+                    }
+                    super.onMessage(message);
+                }
+            };
+        }
+
+        @Override
+        public void close(Status status, Metadata trailers) {
+            record(caller, tenant, getMethodDescriptor().getFullMethodName(), userId, status);
+            super.close(status, trailers);
+        }
+    }
+
+    private void record(Caller caller, String tenant, String method, String userId, Status status) {
+        List<String> roles = caller == null ? List.of() : caller.roles().stream().map(Role::claim).sorted().toList();
+        accessLog.record(new AccessLogEntry(Instant.now(), service, tenant == null ? "" : tenant,
+                caller == null ? "" : caller.subject(), roles, method, userId, status.getCode().name()));
     }
 
     private static String names(Set<Role> roles) {
@@ -103,7 +163,11 @@ public class AccessInterceptor implements ServerInterceptor {
         return s.append("admin").toString();
     }
 
-    private static <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, Status status) {
+    private <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, Status status, boolean audit, Caller caller,
+                                                 String tenant) {
+        if (audit) {
+            record(caller, tenant, call.getMethodDescriptor().getFullMethodName(), "", status);
+        }
         call.close(status, new Metadata());
         return new ServerCall.Listener<>() {
         };

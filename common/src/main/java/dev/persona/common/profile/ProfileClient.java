@@ -24,12 +24,12 @@ import io.grpc.stub.MetadataUtils;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
-import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What similarity-service reads from ProfileService: the log (ExportInteractions), who denied consent, which items

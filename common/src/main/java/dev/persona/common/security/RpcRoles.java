@@ -26,6 +26,21 @@ public final class RpcRoles {
 
     private static final Map<String, Set<Role>> GRANTS = new TreeMap<>();
 
+    /**
+     * The RPCs that read or change one person's data, or the personal data of many: each call to them, and each
+     * refused attempt, goes to the access log. Serving answers that reveal only items (Recommend, RankItems,
+     * PredictRating, similar items) and the builds and listings of aggregates are not listed.
+     */
+    private static final Set<String> PERSONAL = Set.of(
+            "persona.v1.ProfileService/PutUser", "persona.v1.ProfileService/GetUser",
+            "persona.v1.ProfileService/ImportUsers", "persona.v1.ProfileService/RecordEvents",
+            "persona.v1.ProfileService/RecordEvent", "persona.v1.ProfileService/GetProfile",
+            "persona.v1.ProfileService/ListUserEvents", "persona.v1.ProfileService/DeleteUser",
+            "persona.v1.ProfileService/ExportUserData", "persona.v1.ProfileService/ExportInteractions",
+            "persona.v1.ProfileService/ExportUsers", "persona.v1.ProfileService/ListAccessLog",
+            "persona.v1.SegmentService/AssignSegment", "persona.v1.SegmentService/ListSegmentMembers",
+            "persona.v1.SegmentService/PredictOutcome", "persona.v1.SegmentService/SelectAudience");
+
     static {
         String profile = "persona.v1.ProfileService/";
         grant(profile, INGEST, "PutUser", "PutItem", "ImportUsers", "ImportItems", "RecordEvents", "RecordEvent");
@@ -33,7 +48,7 @@ public final class RpcRoles {
         // recommend-service reads a user's consent, segment-service a user's attributes and events.
         grant(profile, EnumSet.of(PROFILE_READ, SERVICE), "GetUser", "GetItem", "ListUserEvents");
         grant(profile, PROFILE_READ, "GetProfile");
-        grant(profile, PRIVACY, "DeleteUser", "ExportUserData");
+        grant(profile, PRIVACY, "DeleteUser", "ExportUserData", "ListAccessLog");
         grant(profile, SERVICE, "ExportInteractions", "ExportUsers", "ExportItems");
 
         String similarity = "persona.v1.SimilarityService/";
@@ -75,6 +90,11 @@ public final class RpcRoles {
      */
     public static Optional<Set<Role>> allowed(String fullMethodName) {
         return Optional.ofNullable(GRANTS.get(fullMethodName));
+    }
+
+    /** Whether calls to an RPC (full method name) go to the access log. */
+    public static boolean personal(String fullMethodName) {
+        return PERSONAL.contains(fullMethodName);
     }
 
     /** The whole table, by full method name. */

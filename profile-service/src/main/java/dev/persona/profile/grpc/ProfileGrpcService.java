@@ -1,5 +1,6 @@
 package dev.persona.profile.grpc;
 
+import dev.persona.api.v1.AccessLogEntry;
 import dev.persona.api.v1.DeleteUserRequest;
 import dev.persona.api.v1.DeleteUserResponse;
 import dev.persona.api.v1.EventType;
@@ -21,6 +22,8 @@ import dev.persona.api.v1.ImportItemsRequest;
 import dev.persona.api.v1.ImportItemsResponse;
 import dev.persona.api.v1.ImportUsersRequest;
 import dev.persona.api.v1.ImportUsersResponse;
+import dev.persona.api.v1.ListAccessLogRequest;
+import dev.persona.api.v1.ListAccessLogResponse;
 import dev.persona.api.v1.ListUserEventsRequest;
 import dev.persona.api.v1.ListUserEventsResponse;
 import dev.persona.api.v1.ProfileServiceGrpc;
@@ -39,11 +42,12 @@ import dev.persona.common.validation.Ids;
 import dev.persona.profile.service.ErasureService;
 import dev.persona.profile.service.IngestService;
 import dev.persona.profile.service.ReadService;
+import dev.persona.profile.store.AccessLogSql;
 import dev.persona.profile.store.EventEntity;
 import dev.persona.profile.store.ItemRecord;
 import dev.persona.profile.store.UserRecord;
-import io.quarkus.grpc.GrpcService;
 import io.grpc.stub.StreamObserver;
+import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +80,9 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
 
     @Inject
     ExportStreams exports;
+
+    @Inject
+    AccessLogSql accessLog;
 
     @Inject
     ErasureService erasure;
@@ -265,12 +272,52 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
         return requested == 0 ? dflt : requested;
     }
 
+    @Override
+    @Blocking
+    public void listAccessLog(ListAccessLogRequest request, StreamObserver<ListAccessLogResponse> out) {
+        String tenant = Tenant.current();
+        GrpcCalls.unary(out, () -> {
+            if (!request.getUserId().isEmpty()) {
+                Ids.require("user_id", request.getUserId());
+            }
+            int size = pageSize("page_size", request.getPageSize(), 100, 1000);
+            Instant since = request.hasSince() ? ProtoMapper.toInstant(Ids.micros("since", request.getSince())) : null;
+            Instant until = request.hasUntil() ? ProtoMapper.toInstant(Ids.micros("until", request.getUntil())) : null;
+            Instant beforeAt = null;
+            long beforeId = 0;
+            if (!request.getPageToken().isEmpty()) {
+                long[] cursor = decodeToken(request.getPageToken(), "ListAccessLog");
+                beforeAt = ProtoMapper.toInstant(cursor[0]);
+                beforeId = cursor[1];
+            }
+            List<AccessLogSql.Row> page = accessLog.page(tenant,
+                    new AccessLogSql.Filter(request.getUserId(), request.getSubject(), since, until),
+                    beforeAt, beforeId, size + 1);
+            ListAccessLogResponse.Builder b = ListAccessLogResponse.newBuilder();
+            for (int i = 0; i < Math.min(size, page.size()); i++) {
+                AccessLogSql.Row r = page.get(i);
+                b.addEntries(AccessLogEntry.newBuilder().setAt(ProtoMapper.timestamp(r.at())).setService(r.service())
+                        .setSubject(r.subject()).addAllRoles(r.roles()).setRpc(r.rpc()).setUserId(r.userId())
+                        .setOutcome(r.outcome()));
+            }
+            if (page.size() > size) {
+                AccessLogSql.Row last = page.get(size - 1);
+                b.setNextPageToken(encodeToken(last.at().getEpochSecond() * 1_000_000L + last.at().getNano() / 1000, last.id()));
+            }
+            return b.build();
+        });
+    }
+
     static String encodeToken(long micros, long seq) {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((micros + ":" + seq).getBytes(StandardCharsets.US_ASCII));
     }
 
     static long[] decodeToken(String token) {
+        return decodeToken(token, "ListUserEvents");
+    }
+
+    static long[] decodeToken(String token, String rpc) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.US_ASCII).split(":");
             if (parts.length != 2) {
@@ -278,7 +325,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
             }
             return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
         } catch (IllegalArgumentException e) {
-            throw ApiError.invalid("page_token", "is not a token returned by ListUserEvents");
+            throw ApiError.invalid("page_token", "is not a token returned by " + rpc);
         }
     }
 }

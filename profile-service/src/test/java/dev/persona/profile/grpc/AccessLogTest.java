@@ -1,0 +1,105 @@
+package dev.persona.profile.grpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.persona.api.v1.AccessLogEntry;
+import dev.persona.api.v1.GetProfileRequest;
+import dev.persona.api.v1.GetUserRequest;
+import dev.persona.api.v1.ListAccessLogRequest;
+import dev.persona.api.v1.ListAccessLogResponse;
+import dev.persona.api.v1.ProfileServiceGrpc;
+import dev.persona.api.v1.PutUserRequest;
+import dev.persona.api.v1.User;
+import dev.persona.common.testing.TenantStubs;
+import dev.persona.common.testing.TestTokens;
+import io.agroal.api.AgroalDataSource;
+import io.grpc.Status;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Calls that read or change personal data, and refused attempts, reach the access log; only `privacy` reads it. */
+@QuarkusTest
+class AccessLogTest extends GrpcTestSupport {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private ProfileServiceGrpc.ProfileServiceBlockingStub as(String subject, String... roles) {
+        return TenantStubs.with(rawBlocking, TenantStubs.headers(tenant,
+                TestTokens.token(subject, List.of(roles), List.of(tenant))));
+    }
+
+    private List<AccessLogEntry> awaitEntries(ListAccessLogRequest request, int atLeast) throws InterruptedException {
+        ProfileServiceGrpc.ProfileServiceBlockingStub dpo = as("dpo", "privacy");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (true) {
+            List<AccessLogEntry> entries = dpo.listAccessLog(request).getEntriesList();
+            if (entries.size() >= atLeast || System.currentTimeMillis() > deadline) {
+                return entries;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void readsWritesAndRefusalsAreLoggedWithWhoWhatAndHow() throws InterruptedException {
+        as("crm-sync", "ingest").putUser(PutUserRequest.newBuilder().setUser(User.newBuilder().setUserId("u1")).build());
+        as("support-agent", "profile-read").getUser(GetUserRequest.newBuilder().setUserId("u1").build());
+        assertStatus(Status.Code.PERMISSION_DENIED, "GetProfile",
+                () -> as("storefront", "recommend").getProfile(GetProfileRequest.newBuilder().setUserId("u1").build()));
+
+        List<AccessLogEntry> entries = awaitEntries(ListAccessLogRequest.newBuilder().setUserId("u1").build(), 2);
+        assertEquals(2, entries.size(), entries::toString);
+        AccessLogEntry read = entries.get(0);
+        assertEquals("support-agent", read.getSubject());
+        assertEquals(List.of("profile-read"), read.getRolesList());
+        assertEquals("persona.v1.ProfileService/GetUser", read.getRpc());
+        assertEquals("OK", read.getOutcome());
+        assertEquals("profile-service", read.getService());
+        assertEquals("persona.v1.ProfileService/PutUser", entries.get(1).getRpc());
+        assertEquals("u1", entries.get(1).getUserId(), "the user of a nested message is found");
+
+        List<AccessLogEntry> refused = awaitEntries(ListAccessLogRequest.newBuilder().setSubject("storefront").build(), 1);
+        assertEquals(1, refused.size(), refused::toString);
+        assertEquals("PERMISSION_DENIED", refused.get(0).getOutcome());
+        assertEquals("persona.v1.ProfileService/GetProfile", refused.get(0).getRpc());
+    }
+
+    @Test
+    void pagesNewestFirstAndRefusesABadToken() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            as("paging", "profile-read", "ingest").putUser(PutUserRequest.newBuilder()
+                    .setUser(User.newBuilder().setUserId("p" + i)).build());
+        }
+        awaitEntries(ListAccessLogRequest.newBuilder().setSubject("paging").build(), 3);
+        ProfileServiceGrpc.ProfileServiceBlockingStub dpo = as("dpo", "privacy");
+        ListAccessLogResponse first = dpo.listAccessLog(ListAccessLogRequest.newBuilder().setSubject("paging")
+                .setPageSize(2).build());
+        assertEquals(List.of("p2", "p1"), first.getEntriesList().stream().map(AccessLogEntry::getUserId).toList());
+        assertFalse(first.getNextPageToken().isEmpty());
+        ListAccessLogResponse second = dpo.listAccessLog(ListAccessLogRequest.newBuilder().setSubject("paging")
+                .setPageSize(2).setPageToken(first.getNextPageToken()).build());
+        assertEquals(List.of("p0"), second.getEntriesList().stream().map(AccessLogEntry::getUserId).toList());
+        assertTrue(second.getNextPageToken().isEmpty());
+        assertStatus(Status.Code.INVALID_ARGUMENT, "page_token",
+                () -> dpo.listAccessLog(ListAccessLogRequest.newBuilder().setPageToken("nope").build()));
+    }
+
+    @Test
+    void theLogIsAppendOnly() {
+        SQLException e = assertThrows(SQLException.class, () -> {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE audit.access_log SET subject = 'someone else'");
+            }
+        });
+        assertTrue(e.getMessage().contains("append-only"), e.getMessage());
+    }
+}
