@@ -11,7 +11,6 @@ import dev.persona.api.v1.SegmentServiceGrpc;
 import dev.persona.api.v1.SimilarityServiceGrpc;
 import io.grpc.ServiceDescriptor;
 import io.grpc.protobuf.ProtoFileDescriptorSupplier;
-import io.quarkus.runtime.LaunchMode;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -69,8 +68,8 @@ class RpcRolesTest {
 
     @Test
     void theProdProfileRefusesToStartWithoutAuthentication() {
-        assertThrows(IllegalStateException.class, () -> SecurityCheck.check(false, LaunchMode.NORMAL));
-        SecurityCheck.check(false, LaunchMode.DEVELOPMENT);
-        SecurityCheck.check(true, LaunchMode.NORMAL);
+        assertThrows(IllegalStateException.class, () -> SecurityCheck.check(false, List.of("prod")));
+        SecurityCheck.check(false, List.of("dev"));
+        SecurityCheck.check(true, List.of("prod"));
     }
 }
