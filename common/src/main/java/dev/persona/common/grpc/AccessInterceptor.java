@@ -34,7 +34,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * PERMISSION_DENIED); without it, a token granting exactly one tenant means that one (else INVALID_ARGUMENT). Only the
  * health service passes without a token. With {@code persona.security.enabled=false} (refused in the prod profile,
  * logged loudly elsewhere) every call is an admin's and must name its tenant. Calls to the RPCs that
- * {@link RpcRoles#personal} names, and refused attempts at them, go to the {@link AccessLog}.
+ * {@link RpcRoles#personal} names, and authenticated callers' refused attempts at them, go to the {@link AccessLog}
+ * (an attempt without a valid token names nobody and no verified tenant, so it is refused without an entry: a flood
+ * of them cannot fill the log).
  */
 @ApplicationScoped
 @GlobalInterceptor
@@ -67,45 +69,42 @@ public class AccessInterceptor implements ServerInterceptor {
             return next.startCall(call, headers);
         }
         boolean personal = RpcRoles.personal(method) && accessLog.enabled();
-        String header = headers.get(Tenant.HEADER);
-        Caller caller;
+        Caller caller = ANONYMOUS_ADMIN;
         if (enabled) {
             String authorization = headers.get(AUTHORIZATION);
             if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-                return refuse(call, Status.UNAUTHENTICATED.withDescription("a bearer token is required"),
-                        personal, null, header);
+                return refuse(call, Status.UNAUTHENTICATED.withDescription("a bearer token is required"), null, null);
             }
             try {
                 caller = verifier.verify(authorization.substring(BEARER.length()).trim());
             } catch (TokenVerifier.InvalidToken e) {
-                return refuse(call, Status.UNAUTHENTICATED.withDescription(e.getMessage()), personal, null, header);
+                return refuse(call, Status.UNAUTHENTICATED.withDescription(e.getMessage()), null, null);
             }
-            Optional<Set<Role>> allowed = RpcRoles.allowed(method);
-            if (!caller.mayCall(allowed.orElse(Set.of()))) {
-                return refuse(call, Status.PERMISSION_DENIED.withDescription(method + " needs the role "
-                        + allowed.map(AccessInterceptor::names).orElse("admin")), personal, caller, header);
-            }
-        } else {
-            caller = ANONYMOUS_ADMIN;
         }
-        String tenant = header;
+        String tenant = headers.get(Tenant.HEADER);
         if (tenant == null) {
             Optional<String> only = caller.onlyTenant();
             if (only.isEmpty()) {
                 return refuse(call, Status.INVALID_ARGUMENT.withDescription(
-                        "x-tenant-id: required, as the token does not grant exactly one tenant"), false, caller, null);
+                        "x-tenant-id: required, as the token does not grant exactly one tenant"), null, null);
             }
             tenant = only.get();
         } else {
             try {
                 Ids.require("x-tenant-id", tenant);
             } catch (ApiError e) {
-                return refuse(call, Status.INVALID_ARGUMENT.withDescription(e.getMessage()), false, caller, null);
+                return refuse(call, Status.INVALID_ARGUMENT.withDescription(e.getMessage()), null, null);
             }
-            if (!caller.mayUse(tenant)) {
-                return refuse(call, Status.PERMISSION_DENIED.withDescription(
-                        "x-tenant-id: the token does not grant the tenant " + tenant), personal, caller, tenant);
-            }
+        }
+        // Authenticated attempts that are refused are real attempts by a known subject: logged in the tenant they aimed at.
+        Optional<Set<Role>> allowed = RpcRoles.allowed(method);
+        if (!caller.mayCall(allowed.orElse(Set.of()))) {
+            return refuse(call, Status.PERMISSION_DENIED.withDescription(method + " needs the role "
+                    + allowed.map(AccessInterceptor::names).orElse("admin")), personal ? caller : null, tenant);
+        }
+        if (!caller.mayUse(tenant)) {
+            return refuse(call, Status.PERMISSION_DENIED.withDescription(
+                    "x-tenant-id: the token does not grant the tenant " + tenant), personal ? caller : null, tenant);
         }
         Context context = Context.current().withValue(Tenant.KEY, tenant).withValue(Tenant.CALLER, caller);
         if (!personal) {
@@ -150,9 +149,9 @@ public class AccessInterceptor implements ServerInterceptor {
     }
 
     private void record(Caller caller, String tenant, String method, String userId, Status status) {
-        List<String> roles = caller == null ? List.of() : caller.roles().stream().map(Role::claim).sorted().toList();
-        accessLog.record(new AccessLogEntry(Instant.now(), service, tenant == null ? "" : tenant,
-                caller == null ? "" : caller.subject(), roles, method, userId, status.getCode().name()));
+        List<String> roles = caller.roles().stream().map(Role::claim).sorted().toList();
+        accessLog.record(new AccessLogEntry(Instant.now(), service, tenant, caller.subject(), roles, method, userId,
+                status.getCode().name()));
     }
 
     private static String names(Set<Role> roles) {
@@ -163,10 +162,10 @@ public class AccessInterceptor implements ServerInterceptor {
         return s.append("admin").toString();
     }
 
-    private <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, Status status, boolean audit, Caller caller,
-                                                 String tenant) {
-        if (audit) {
-            record(caller, tenant, call.getMethodDescriptor().getFullMethodName(), "", status);
+    /** Closes the call with {@code status}; with a caller, the refusal goes to the access log too. */
+    private <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, Status status, Caller logged, String tenant) {
+        if (logged != null) {
+            record(logged, tenant, call.getMethodDescriptor().getFullMethodName(), "", status);
         }
         call.close(status, new Metadata());
         return new ServerCall.Listener<>() {
