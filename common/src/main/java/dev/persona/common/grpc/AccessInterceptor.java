@@ -132,10 +132,11 @@ public class AccessInterceptor implements ServerInterceptor {
 
                 @Override
                 public void onMessage(Q message) {
-                    if (first) {
-                        first = false;
+                    // A stream of requests (an import, a batch of events) names many users: it is logged as naming none.
+                    if (first && getMethodDescriptor().getType().clientSendsOneMessage()) {
                         userId = UserIds.named(message);
                     }
+                    first = false;
                     super.onMessage(message);
                 }
             };

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.persona.api.v1.AccessLogEntry;
 import dev.persona.api.v1.GetProfileRequest;
 import dev.persona.api.v1.GetUserRequest;
+import dev.persona.api.v1.ImportUsersRequest;
+import dev.persona.api.v1.ImportUsersResponse;
 import dev.persona.api.v1.ListAccessLogRequest;
 import dev.persona.api.v1.ListAccessLogResponse;
 import dev.persona.api.v1.ProfileServiceGrpc;
@@ -17,12 +19,15 @@ import dev.persona.common.testing.TenantStubs;
 import dev.persona.common.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Calls that read or change personal data, and refused attempts, reach the access log; only `privacy` reads it. */
@@ -77,6 +82,38 @@ class AccessLogTest extends GrpcTestSupport {
         assertEquals("persona.v1.ProfileService/GetProfile", refused.get(0).getRpc());
         List<AccessLogEntry> all = awaitEntries(ListAccessLogRequest.getDefaultInstance(), 3);
         assertEquals(3, all.size(), "an attempt without a token names nobody and is not logged: " + all);
+    }
+
+    @Test
+    void aStreamOfManyUsersIsLoggedAsNamingNone() throws Exception {
+        ProfileServiceGrpc.ProfileServiceStub async = TenantStubs.with(ProfileServiceGrpc.newStub(rawBlocking.getChannel()),
+                TenantStubs.headers(tenant, TestTokens.token("importer", List.of("ingest"), List.of(tenant))));
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        StreamObserver<ImportUsersRequest> requests = async.importUsers(
+                new StreamObserver<>() {
+                    @Override
+                    public void onNext(ImportUsersResponse value) {
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        done.completeExceptionally(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        done.complete(null);
+                    }
+                });
+        for (String id : List.of("a", "b")) {
+            requests.onNext(ImportUsersRequest.newBuilder().setUser(User.newBuilder().setUserId(id)).build());
+        }
+        requests.onCompleted();
+        done.get(30, TimeUnit.SECONDS);
+        List<AccessLogEntry> entries = awaitEntries(ListAccessLogRequest.newBuilder().setSubject("importer").build(), 1);
+        assertEquals(1, entries.size(), entries::toString);
+        assertEquals("persona.v1.ProfileService/ImportUsers", entries.get(0).getRpc());
+        assertEquals("", entries.get(0).getUserId());
     }
 
     @Test
