@@ -6,11 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Refuses to start a service whose active profiles include prod (the packaged service, unless started with another
- * profile) with authentication switched off, and says loudly when it is off anywhere else.
+ * profile) with authentication switched off, or that calls profile-service without a token of its own to present
+ * (every such call would fail); says loudly when authentication is off anywhere else.
  */
 @ApplicationScoped
 public class SecurityCheck {
@@ -20,8 +23,21 @@ public class SecurityCheck {
     @Inject
     SecurityConfig config;
 
+    /** Whether this service calls profile-service (common's wiring, set at build time). */
+    @ConfigProperty(name = "persona.uses-profile-service", defaultValue = "false")
+    boolean usesProfileService;
+
     void onStart(@Observes StartupEvent event) {
         check(config.enabled(), ConfigUtils.getProfiles());
+        checkServiceToken(config.enabled() && usesProfileService, config.serviceTokenFile(), ConfigUtils.getProfiles());
+    }
+
+    static void checkServiceToken(boolean needed, Optional<String> file, List<String> profiles) {
+        if (needed && profiles.contains("prod") && file.filter(f -> !f.isBlank()).isEmpty()) {
+            throw new IllegalStateException("PERSONA_SERVICE_TOKEN_FILE (persona.security.service-token-file) is "
+                    + "required in the prod profile: this service calls profile-service, which refuses calls without "
+                    + "a token");
+        }
     }
 
     static void check(boolean enabled, List<String> profiles) {

@@ -72,4 +72,15 @@ class RpcRolesTest {
         SecurityCheck.check(false, List.of("dev"));
         SecurityCheck.check(true, List.of("prod"));
     }
+
+    @Test
+    void theProdProfileRefusesACallingServiceWithoutItsToken() {
+        assertThrows(IllegalStateException.class,
+                () -> SecurityCheck.checkServiceToken(true, java.util.Optional.empty(), List.of("prod")));
+        assertThrows(IllegalStateException.class,
+                () -> SecurityCheck.checkServiceToken(true, java.util.Optional.of(" "), List.of("prod")));
+        SecurityCheck.checkServiceToken(true, java.util.Optional.of("/etc/persona/token/token"), List.of("prod"));
+        SecurityCheck.checkServiceToken(false, java.util.Optional.empty(), List.of("prod"));
+        SecurityCheck.checkServiceToken(true, java.util.Optional.empty(), List.of("test"));
+    }
 }
