@@ -41,6 +41,7 @@ public class AccessLog {
     private final List<AccessLogEntry> retry = new ArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
     private final Instance<DataSource> dataSources;
+    private final boolean enabled;
     private final long flushEveryMs;
     private volatile DataSource dataSource;
     private ScheduledExecutorService writer;
@@ -49,15 +50,31 @@ public class AccessLog {
     @Inject
     public AccessLog(Instance<DataSource> dataSources, AuditConfig config) {
         this.dataSources = dataSources;
+        this.enabled = dataSources.isResolvable();
         this.queue = new ArrayBlockingQueue<>(config.queueSize());
         this.flushEveryMs = Math.max(1, config.flushEvery().toMillis());
     }
 
+    /** A log written to {@code dataSource} (tests). */
+    AccessLog(DataSource dataSource, int queueSize, long flushEveryMs) {
+        this.dataSources = null;
+        this.enabled = true;
+        this.dataSource = dataSource;
+        this.queue = new ArrayBlockingQueue<>(queueSize);
+        this.flushEveryMs = flushEveryMs;
+    }
+
     void start(@Observes StartupEvent event) {
-        if (!dataSources.isResolvable()) {
+        if (!enabled) {
             return;
         }
-        dataSource = dataSources.get();
+        if (dataSource == null) {
+            dataSource = dataSources.get();
+        }
+        startWriter();
+    }
+
+    void startWriter() {
         writer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "persona-access-log");
             t.setDaemon(true);
@@ -85,12 +102,12 @@ public class AccessLog {
 
     /** Whether this service keeps the log (it has a datasource). */
     public boolean enabled() {
-        return dataSources.isResolvable();
+        return enabled;
     }
 
     /** Adds an entry; never blocks the call. */
     public void record(AccessLogEntry entry) {
-        if (!enabled()) {
+        if (!enabled) {
             return;
         }
         if (!queue.offer(entry)) {
