@@ -124,7 +124,8 @@ public final class KeyFiles {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
-    private static String encode(String type, byte[] der) {
+    /** {@code der} as a PEM block of {@code type} ({@code PRIVATE KEY}, {@code CERTIFICATE}, ...). */
+    public static String encode(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
                 + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
                 + "\n-----END " + type + "-----\n";

@@ -1,5 +1,6 @@
 package dev.persona.cli.tls;
 
+import dev.persona.cli.jwt.KeyFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -19,7 +20,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
@@ -185,9 +185,7 @@ public final class Certificates {
     /** The certificate as PEM ({@code BEGIN CERTIFICATE}). */
     public static String pem(X509Certificate certificate) {
         try {
-            return "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded())
-                    + "\n-----END CERTIFICATE-----\n";
+            return KeyFiles.encode("CERTIFICATE", certificate.getEncoded());
         } catch (CertificateException e) {
             throw new IllegalStateException("the certificate cannot be encoded", e);
         }

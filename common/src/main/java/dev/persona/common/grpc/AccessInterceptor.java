@@ -42,7 +42,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @GlobalInterceptor
 public class AccessInterceptor implements ServerInterceptor {
 
-    static final Metadata.Key<String> AUTHORIZATION =
+    /** The metadata header that carries the bearer token ({@code Bearer <jwt>}). */
+    public static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     private static final String BEARER = "Bearer ";
     private static final Caller ANONYMOUS_ADMIN = new Caller("anonymous", EnumSet.of(Role.ADMIN), Set.of(), true,
@@ -106,7 +107,7 @@ public class AccessInterceptor implements ServerInterceptor {
             return refuse(call, Status.PERMISSION_DENIED.withDescription(
                     "x-tenant-id: the token does not grant the tenant " + tenant), personal ? caller : null, tenant);
         }
-        Context context = Context.current().withValue(Tenant.KEY, tenant).withValue(Tenant.CALLER, caller);
+        Context context = Context.current().withValue(Tenant.KEY, tenant);
         if (!personal) {
             return Contexts.interceptCall(context, call, headers, next);
         }

@@ -1,6 +1,5 @@
 package dev.persona.common.grpc;
 
-import dev.persona.common.security.Caller;
 import io.grpc.Context;
 import io.grpc.Metadata;
 
@@ -15,7 +14,6 @@ public final class Tenant {
     public static final Metadata.Key<String> HEADER = Metadata.Key.of("x-tenant-id", Metadata.ASCII_STRING_MARSHALLER);
 
     static final Context.Key<String> KEY = Context.key("persona-tenant");
-    static final Context.Key<Caller> CALLER = Context.key("persona-caller");
 
     private Tenant() {
     }
@@ -27,14 +25,5 @@ public final class Tenant {
             throw new IllegalStateException("no tenant is bound outside an authorised call");
         }
         return tenant;
-    }
-
-    /** Who makes the current call. */
-    public static Caller caller() {
-        Caller caller = CALLER.get();
-        if (caller == null) {
-            throw new IllegalStateException("no caller is bound outside an authorised call");
-        }
-        return caller;
     }
 }

@@ -16,6 +16,7 @@ import dev.persona.api.v1.ListUserEventsResponse;
 import dev.persona.api.v1.ProfileServiceGrpc;
 import dev.persona.api.v1.User;
 import dev.persona.common.error.ApiError;
+import dev.persona.common.grpc.AccessInterceptor;
 import dev.persona.common.grpc.Tenant;
 import io.grpc.Metadata;
 import io.grpc.Status;
@@ -42,9 +43,6 @@ public final class ProfileClient {
     private static final long UNARY_DEADLINE_MS = 5_000;
     private static final long STREAM_DEADLINE_MS = 600_000;
     private static final int EXPORT_BATCH = 20_000;
-
-    private static final Metadata.Key<String> AUTHORIZATION =
-            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     private final ProfileServiceGrpc.ProfileServiceBlockingStub stub;
     private final Supplier<Optional<String>> token;
@@ -166,7 +164,7 @@ public final class ProfileClient {
     private ProfileServiceGrpc.ProfileServiceBlockingStub stub(String tenant, long deadlineMs) {
         Metadata headers = new Metadata();
         headers.put(Tenant.HEADER, tenant);
-        token.get().ifPresent(t -> headers.put(AUTHORIZATION, "Bearer " + t));
+        token.get().ifPresent(t -> headers.put(AccessInterceptor.AUTHORIZATION, "Bearer " + t));
         return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
                 .withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
     }

@@ -24,7 +24,8 @@ public final class RpcRoles {
     /** Services any caller reaches without a token: the standard health check. */
     public static final Set<String> PUBLIC_SERVICES = Set.of("grpc.health.v1.Health");
 
-    private static final Map<String, Set<Role>> GRANTS = new TreeMap<>();
+    /** Sorted by RPC while the table is built, for {@link #table()}. */
+    private static final Map<String, Set<Role>> TABLE = new TreeMap<>();
 
     /**
      * The RPCs that read or change one person's data, or the personal data of many: each call to them, and each
@@ -69,6 +70,12 @@ public final class RpcRoles {
         grant("grpc.reflection.v1alpha.ServerReflection/", EnumSet.noneOf(Role.class), "ServerReflectionInfo");
     }
 
+    /**
+     * The same table for the lookup every call makes, as a hash map: a call's method name is its descriptor's one
+     * string, whose hash is computed once (the static block above fills TABLE first).
+     */
+    private static final Map<String, Set<Role>> GRANTS = Map.copyOf(TABLE);
+
     private RpcRoles() {
     }
 
@@ -78,7 +85,7 @@ public final class RpcRoles {
 
     private static void grant(String service, EnumSet<Role> roles, String... methods) {
         for (String m : methods) {
-            if (GRANTS.put(service + m, Collections.unmodifiableSet(EnumSet.copyOf(roles))) != null) {
+            if (TABLE.put(service + m, Collections.unmodifiableSet(EnumSet.copyOf(roles))) != null) {
                 throw new IllegalStateException(service + m + " is granted twice");
             }
         }
@@ -99,6 +106,6 @@ public final class RpcRoles {
 
     /** The whole table, by full method name. */
     public static Map<String, Set<Role>> table() {
-        return Collections.unmodifiableMap(GRANTS);
+        return Collections.unmodifiableMap(TABLE);
     }
 }

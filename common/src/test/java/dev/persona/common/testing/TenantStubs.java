@@ -1,5 +1,6 @@
 package dev.persona.common.testing;
 
+import dev.persona.common.grpc.AccessInterceptor;
 import dev.persona.common.grpc.Tenant;
 import io.grpc.Metadata;
 import io.grpc.stub.AbstractStub;
@@ -11,9 +12,6 @@ import java.util.concurrent.TimeUnit;
  * administrator of that tenant (a bearer token from {@link TestTokens}), and never wait forever.
  */
 public final class TenantStubs {
-
-    private static final Metadata.Key<String> AUTHORIZATION =
-            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     private TenantStubs() {
     }
@@ -36,7 +34,7 @@ public final class TenantStubs {
             m.put(Tenant.HEADER, tenant);
         }
         if (token != null) {
-            m.put(AUTHORIZATION, "Bearer " + token);
+            m.put(AccessInterceptor.AUTHORIZATION, "Bearer " + token);
         }
         return m;
     }

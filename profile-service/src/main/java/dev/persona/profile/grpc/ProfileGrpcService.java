@@ -174,8 +174,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
                 }
                 asOf = request.getAsOf().getSeconds() * 1_000_000L + request.getAsOf().getNanos() / 1000;
             } else {
-                Instant now = Instant.now();
-                asOf = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+                asOf = ProtoMapper.micros(Instant.now());
             }
             ReadService.UserProfile p = reads.profile(tenant, userId, asOf);
             return GetProfileResponse.newBuilder().setProfile(ProtoMapper.profile(userId, p.attributes(), p.consent(), p.profile(), asOf)).build();
@@ -302,7 +301,7 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
             }
             if (page.size() > size) {
                 AccessLogSql.Row last = page.get(size - 1);
-                b.setNextPageToken(encodeToken(last.at().getEpochSecond() * 1_000_000L + last.at().getNano() / 1000, last.id()));
+                b.setNextPageToken(encodeToken(ProtoMapper.micros(last.at()), last.id()));
             }
             return b.build();
         });

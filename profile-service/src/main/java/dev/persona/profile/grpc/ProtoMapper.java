@@ -44,7 +44,11 @@ final class ProtoMapper {
     }
 
     static long micros(OffsetDateTime t) {
-        return t.toEpochSecond() * 1_000_000L + t.getNano() / 1000;
+        return micros(t.toInstant());
+    }
+
+    static long micros(Instant t) {
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1000;
     }
 
     static User user(UserEntity u) {
