@@ -111,6 +111,10 @@ const main = async () => {
     { deadline: Date.now() + 10_000 }, (e, r) => (e ? reject(e) : resolve(r)))));
   plaintextClient.close();
   check(plaintext === 'UNAVAILABLE', `a plaintext call, token and all, is refused (${plaintext})`);
+  const unregistered = await code(unary('profile', 'GetUser', { user_id: victim }));
+  check(unregistered === 'NOT_FOUND', `a tenant nobody registered is not found (${unregistered})`);
+  const registered = await unary('profile', 'CreateTenant', { tenant_id: tenant, display_name: 'end to end' });
+  check(registered.created && registered.tenant.created_by === 'e2e', 'CreateTenant registered the run\'s tenant');
   const usersImported = await clientStream('profile', 'ImportUsers', users.map((u, i) => ({ user: { user_id: u,
     attributes: { plan: u.startsWith('sf-') || u === victim ? 'gold' : 'free', age: String(20 + (i % 30)) } } })));
   check(usersImported.summary.accepted === users.length, 'ImportUsers accepted every user');

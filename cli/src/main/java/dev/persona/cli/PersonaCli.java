@@ -15,6 +15,7 @@ import dev.persona.cli.recommend.StrategyMetricsCommand;
 import dev.persona.cli.security.SecurityCommand;
 import dev.persona.cli.security.TokenCommand;
 import dev.persona.cli.segments.SegmentsCommand;
+import dev.persona.cli.tenants.TenantsCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Command;
         description = "Persona: personalization platform for marketing.",
         subcommands = {ImportCommand.class, ProfileCommand.class, EventCommand.class, NeighborsCommand.class, RecommendCommand.class,
                 SimilarItemsCommand.class, RankCommand.class, StrategyMetricsCommand.class, PredictCommand.class, SegmentsCommand.class, ModelsCommand.class,
-                AudienceCommand.class, AuditCommand.class, DemoCommand.class, TokenCommand.class, SecurityCommand.class,
+                AudienceCommand.class, AuditCommand.class, TenantsCommand.class, DemoCommand.class, TokenCommand.class, SecurityCommand.class,
                 BenchCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class PersonaCli {
 

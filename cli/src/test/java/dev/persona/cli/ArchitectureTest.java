@@ -14,7 +14,7 @@ class ArchitectureTest {
     void commandsOverServicesAndFilesOverSharedHelpersWithoutCycles() {
         Layering.of("dev.persona.cli")
                 .adapters("", "audience", "bench", "demo", "eval", "imports", "models", "neighbors", "predict",
-                        "recommend", "security", "segments")
+                        "recommend", "security", "segments", "tenants")
                 .stores("grpc", "formats", "jwt", "tls")
                 .shared("console", "io")
                 .check();

@@ -2,6 +2,8 @@ package dev.persona.cli;
 
 import com.google.protobuf.Timestamp;
 import dev.persona.api.v1.AccessLogEntry;
+import dev.persona.api.v1.CreateTenantRequest;
+import dev.persona.api.v1.CreateTenantResponse;
 import dev.persona.api.v1.Event;
 import dev.persona.api.v1.EventType;
 import dev.persona.api.v1.ExportInteractionsRequest;
@@ -17,12 +19,15 @@ import dev.persona.api.v1.Interaction;
 import dev.persona.api.v1.Item;
 import dev.persona.api.v1.ListAccessLogRequest;
 import dev.persona.api.v1.ListAccessLogResponse;
+import dev.persona.api.v1.ListTenantsRequest;
+import dev.persona.api.v1.ListTenantsResponse;
 import dev.persona.api.v1.ProfileServiceGrpc;
 import dev.persona.api.v1.RecordEventRequest;
 import dev.persona.api.v1.RecordEventResponse;
 import dev.persona.api.v1.RecordEventsRequest;
 import dev.persona.api.v1.RecordEventsResponse;
 import dev.persona.api.v1.Rejection;
+import dev.persona.api.v1.Tenant;
 import dev.persona.api.v1.User;
 import dev.persona.api.v1.UserProfile;
 import io.grpc.Context;
@@ -39,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -59,6 +65,7 @@ public final class FakeProfileService extends ProfileServiceGrpc.ProfileServiceI
     private final Map<String, Map<String, Item>> items = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Event>> events = new ConcurrentHashMap<>();
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Tenant> registered = new ConcurrentHashMap<>();
     private final List<GetProfileRequest> profileRequests = Collections.synchronizedList(new ArrayList<>());
     volatile long profileDelayMillis;
 
@@ -101,6 +108,28 @@ public final class FakeProfileService extends ProfileServiceGrpc.ProfileServiceI
         all.addAll(items.keySet());
         all.addAll(events.keySet());
         return all;
+    }
+
+    /** The tenants CreateTenant registered. */
+    public Set<String> registered() {
+        return new TreeSet<>(registered.keySet());
+    }
+
+    @Override
+    public void createTenant(CreateTenantRequest request, StreamObserver<CreateTenantResponse> responses) {
+        calls.add(request.getTenantId() + " CreateTenant");
+        Tenant tenant = Tenant.newBuilder().setTenantId(request.getTenantId()).setDisplayName(request.getDisplayName())
+                .build();
+        boolean created = registered.putIfAbsent(request.getTenantId(), tenant) == null;
+        responses.onNext(CreateTenantResponse.newBuilder().setTenant(registered.get(request.getTenantId()))
+                .setCreated(created).build());
+        responses.onCompleted();
+    }
+
+    @Override
+    public void listTenants(ListTenantsRequest request, StreamObserver<ListTenantsResponse> responses) {
+        responses.onNext(ListTenantsResponse.newBuilder().addAllTenants(new TreeMap<>(registered).values()).build());
+        responses.onCompleted();
     }
 
     @Override

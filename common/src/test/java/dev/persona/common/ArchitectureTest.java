@@ -12,7 +12,7 @@ class ArchitectureTest {
                 .adapters("wiring")
                 .useCases("feed")
                 .stores("profile", "neighbors")
-                .shared("grpc", "security", "audit", "error", "validation", "redis")
+                .shared("grpc", "security", "audit", "error", "validation", "redis", "tenant")
                 .check();
     }
 }

@@ -52,6 +52,7 @@ public final class IngestBench implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Path file = InputPaths.file(ratingsFile);
+        boolean fresh = connection.explicitTenant().isEmpty();
         String tenant = connection.explicitTenant().orElseGet(BenchCommand::freshTenant);
         PrintWriter out = spec.commandLine().getOut();
         StatusLine status = StatusLine.on(spec.commandLine().getErr());
@@ -61,6 +62,9 @@ public final class IngestBench implements Callable<Integer> {
         UploadResult second;
         InteractionExport.Count export;
         try (ProfileConnection profiles = ProfileConnection.open(connection.settings().withTenant(tenant))) {
+            if (fresh) {
+                profiles.registerTenant();
+            }
             Uploader uploader = new Uploader(profiles, status);
             first = imports.run(file, MovieLensRatings::open, uploader::events);
             second = imports.run(file, MovieLensRatings::open, uploader::events);

@@ -53,6 +53,7 @@ public final class ProfileBench implements Callable<Integer> {
         if (events < 1 || calls < 1 || warmup < 0) {
             throw CliException.usage("--events and --calls must be 1 or more, --warmup 0 or more");
         }
+        boolean fresh = connection.explicitTenant().isEmpty();
         String tenant = connection.explicitTenant().orElseGet(BenchCommand::freshTenant);
         PrintWriter out = spec.commandLine().getOut();
         StatusLine status = StatusLine.on(spec.commandLine().getErr());
@@ -60,6 +61,9 @@ public final class ProfileBench implements Callable<Integer> {
         out.println("tenant " + tenant);
         long[] nanos = new long[calls];
         try (ProfileConnection profiles = ProfileConnection.open(connection.settings().withTenant(tenant))) {
+            if (fresh) {
+                profiles.registerTenant();
+            }
             Uploader uploader = new Uploader(profiles, status);
             UploadResult items = uploader.items("items", RecordSource.of(data.items()));
             SummaryPrinter.print(out, items);

@@ -178,6 +178,7 @@ public final class RankingEvalCommand implements Callable<Integer> {
                         connection.similaritySettings().withTenant(tenant));
                 RecommendConnection recommend = RecommendConnection.open(
                         connection.recommendSettings().withTenant(tenant))) {
+            profiles.registerTenant();
             importTrain(profiles, data, split, seed, out, status);
             for (Entity entity : List.of(Entity.ENTITY_ITEM, Entity.ENTITY_USER)) {
                 out.println(NeighborBuild.run(similarity, neighborsRequest(entity), status).summary());

@@ -133,6 +133,7 @@ public final class RatingEvalCommand implements Callable<Integer> {
                             connection.similaritySettings().withTenant(tenant));
                     RecommendConnection recommend = RecommendConnection.open(
                             connection.recommendSettings().withTenant(tenant))) {
+                profiles.registerTenant();
                 Uploader uploader = new Uploader(profiles, status);
                 SummaryPrinter.print(out, uploader.users("u.user", RecordSource.of(data.users())));
                 SummaryPrinter.print(out, uploader.items("u.item", RecordSource.of(data.items())));

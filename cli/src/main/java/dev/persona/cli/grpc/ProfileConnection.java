@@ -1,5 +1,6 @@
 package dev.persona.cli.grpc;
 
+import dev.persona.api.v1.CreateTenantRequest;
 import dev.persona.api.v1.ProfileServiceGrpc;
 import dev.persona.api.v1.ProfileServiceGrpc.ProfileServiceBlockingStub;
 import dev.persona.api.v1.ProfileServiceGrpc.ProfileServiceStub;
@@ -45,6 +46,15 @@ public final class ProfileConnection implements AutoCloseable {
     /** A stub for one server-streaming call (exports), with the stream deadline. */
     public ProfileServiceBlockingStub serverStreaming() {
         return channel.streaming(ProfileServiceGrpc.newBlockingStub(channel.channel()));
+    }
+
+    /**
+     * Registers the tenant these calls act for (CreateTenant), as a command that makes a fresh tenant must before its
+     * first call there; needs an administrator's token that grants the tenant. Registering an existing tenant changes
+     * nothing.
+     */
+    public void registerTenant() {
+        unary().createTenant(CreateTenantRequest.newBuilder().setTenantId(settings().tenant()).build());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.persona.cli.security;
 
 import dev.persona.cli.CliException;
 import dev.persona.cli.ExitCodes;
+import dev.persona.cli.jwt.LocalDatastores;
 import dev.persona.cli.jwt.LocalSecurity;
 import dev.persona.cli.tls.LocalTls;
 import java.io.IOException;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code persona security init}: the key pair, tokens, CA and TLS certificate {@code ./suite up} runs the services
- * with (see {@link LocalSecurity} and {@link LocalTls}); keeps what exists and is still valid.
+ * with (see {@link LocalSecurity} and {@link LocalTls}) and the datastore passwords ({@link LocalDatastores}); keeps
+ * what exists and is still valid.
  */
 @Command(name = "init",
         description = {"Creates the local development keys, tokens and TLS certificates, keeping those that exist.",
@@ -29,6 +31,9 @@ import picocli.CommandLine.Spec;
                 + "tls.key, PKCS#8; 1 year; names localhost, 127.0.0.1, ::1, each service and "
                 + "<service>.persona.svc[.cluster.local]). Either is made again when it expires within 30 days; the "
                 + "server certificate also when the CA changed.",
+                "Creates, where missing, one password per service for its own datastore accounts "
+                + "(datastores/persona-<service>: its PostgreSQL role persona_<service> and Redis user "
+                + "persona-<service>, which deploy/datastores creates).",
                 "Every file but jwt-public.pem is written owner-only (mode 600); a container running as another "
                 + "user (Docker Compose bind-mounts these files as they are) can read a file only after you make "
                 + "it readable to that user, e.g. chmod 644 on the service tokens, tls.crt, tls.key and ca.pem in "
@@ -53,6 +58,7 @@ public final class SecurityInitCommand implements Callable<Integer> {
             Instant now = Instant.now();
             LocalSecurity.init(target, now).forEach(out::println);
             LocalTls.init(target, now).forEach(out::println);
+            LocalDatastores.init(target).forEach(out::println);
         } catch (IllegalArgumentException e) {
             throw CliException.failure(e.getMessage() + " (move it away to create a new one)");
         }

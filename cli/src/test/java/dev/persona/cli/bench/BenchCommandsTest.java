@@ -23,6 +23,7 @@ class BenchCommandsTest extends FakeServiceTest {
         assertEquals(1, tenants.size());
         String tenant = tenants.iterator().next();
         assertTrue(tenant.matches("bench-\\d+"), tenant);
+        assertEquals(Set.of(tenant), service.registered(), "the fresh tenant is registered before its first call");
         assertTrue(run.out().contains("second pass: 3 duplicates, 0 accepted in "), run::toString);
         String json = run.lastLine();
         assertTrue(json.startsWith("{\"bench\":\"ingest\",\"tenant\":\"" + tenant + "\",\"events\":3,\"accepted\":3,"),

@@ -9,7 +9,7 @@ public final class ApiError extends RuntimeException {
 
     /** The contract's error kinds; each maps to the gRPC status of the same name. */
     public enum Kind {
-        INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION, UNAVAILABLE, ABORTED, RESOURCE_EXHAUSTED
+        INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION, UNAVAILABLE, ABORTED, RESOURCE_EXHAUSTED, PERMISSION_DENIED
     }
 
     private final Kind kind;
@@ -49,6 +49,11 @@ public final class ApiError extends RuntimeException {
     /** The request is too large or a limit is exceeded. */
     public static ApiError exhausted(String message) {
         return new ApiError(Kind.RESOURCE_EXHAUSTED, null, message, null);
+    }
+
+    /** The caller may call the RPC but not for this object (a tenant its token does not grant). */
+    public static ApiError permissionDenied(String message) {
+        return new ApiError(Kind.PERMISSION_DENIED, null, message, null);
     }
 
     public Kind kind() {

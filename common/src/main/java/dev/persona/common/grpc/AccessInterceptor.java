@@ -8,6 +8,7 @@ import dev.persona.common.security.Role;
 import dev.persona.common.security.RpcRoles;
 import dev.persona.common.security.SecurityConfig;
 import dev.persona.common.security.TokenVerifier;
+import dev.persona.common.tenant.TenantRegistry;
 import dev.persona.common.validation.Ids;
 import io.grpc.Context;
 import io.grpc.Contexts;
@@ -19,6 +20,7 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.quarkus.grpc.GlobalInterceptor;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -31,8 +33,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Every call's gate: the bearer token verified (else UNAUTHENTICATED), the RPC's roles from {@link RpcRoles} checked
  * (else PERMISSION_DENIED), and the tenant bound: {@code x-tenant-id} must be one the token grants (else
- * PERMISSION_DENIED); without it, a token granting exactly one tenant means that one (else INVALID_ARGUMENT). Only the
- * health service passes without a token. With {@code persona.security.enabled=false} (refused in the prod profile,
+ * PERMISSION_DENIED); without it, a token granting exactly one tenant means that one (else INVALID_ARGUMENT); and it
+ * must be registered (else NOT_FOUND, checked last so that strangers learn nothing; {@link TenantRegistry}). The
+ * tenant registry's own RPCs ({@link RpcRoles#unscoped}) need no tenant. Only the health service passes without a
+ * token. With {@code persona.security.enabled=false} (refused in the prod profile,
  * logged loudly elsewhere) every call is an admin's and must name its tenant. Calls to the RPCs that
  * {@link RpcRoles#personal} names, and authenticated callers' refused attempts at them, go to the {@link AccessLog}
  * (an attempt without a valid token names nobody and no verified tenant, so it is refused without an entry: a flood
@@ -46,6 +50,7 @@ public class AccessInterceptor implements ServerInterceptor {
     public static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     private static final String BEARER = "Bearer ";
+    private static final Context.Key<Caller> CALLER = Context.key("persona-caller");
     private static final Caller ANONYMOUS_ADMIN = new Caller("anonymous", EnumSet.of(Role.ADMIN), Set.of(), true,
             Long.MAX_VALUE);
 
@@ -53,10 +58,13 @@ public class AccessInterceptor implements ServerInterceptor {
     private final boolean enabled;
     private final AccessLog accessLog;
     private final String service;
+    private final TenantRegistry tenants;
 
     @Inject
     public AccessInterceptor(TokenVerifier verifier, SecurityConfig config, AccessLog accessLog,
+                             TenantRegistry tenants,
                              @ConfigProperty(name = "quarkus.application.name") String service) {
+        this.tenants = tenants;
         this.verifier = verifier;
         this.enabled = config.enabled();
         this.accessLog = accessLog;
@@ -82,15 +90,17 @@ public class AccessInterceptor implements ServerInterceptor {
                 return refuse(call, Status.UNAUTHENTICATED.withDescription(e.getMessage()), null, null);
             }
         }
+        // The tenant registry's RPCs act on the platform: a header is optional, and still must be granted.
+        boolean unscoped = RpcRoles.unscoped(method);
         String tenant = headers.get(Tenant.HEADER);
-        if (tenant == null) {
+        if (tenant == null && !unscoped) {
             Optional<String> only = caller.onlyTenant();
             if (only.isEmpty()) {
                 return refuse(call, Status.INVALID_ARGUMENT.withDescription(
                         "x-tenant-id: required, as the token does not grant exactly one tenant"), null, null);
             }
             tenant = only.get();
-        } else {
+        } else if (tenant != null) {
             try {
                 Ids.require("x-tenant-id", tenant);
             } catch (ApiError e) {
@@ -103,16 +113,83 @@ public class AccessInterceptor implements ServerInterceptor {
             return refuse(call, Status.PERMISSION_DENIED.withDescription(method + " needs the role "
                     + allowed.map(AccessInterceptor::names).orElse("admin")), personal ? caller : null, tenant);
         }
-        if (!caller.mayUse(tenant)) {
+        if (tenant != null && !caller.mayUse(tenant)) {
             return refuse(call, Status.PERMISSION_DENIED.withDescription(
                     "x-tenant-id: the token does not grant the tenant " + tenant), personal ? caller : null, tenant);
         }
-        Context context = Context.current().withValue(Tenant.KEY, tenant);
+        if (unscoped) {
+            return start(call, headers, next, caller, null, false);
+        }
+        // Checked only once the caller may use the tenant: whether a tenant exists is not told to strangers. A tenant
+        // this replica has not seen is looked up; on an event loop thread (a non-blocking RPC) without blocking it.
+        if (!tenants.known(tenant)) {
+            io.vertx.core.Context loop = Vertx.currentContext();
+            if (loop != null && io.vertx.core.Context.isOnEventLoopThread()) {
+                return startWhenRegistered(loop, call, headers, next, caller, tenant, personal);
+            }
+            Status unknown = registered(tenant);
+            if (unknown != null) {
+                return refuse(call, unknown, null, null);
+            }
+        }
+        return start(call, headers, next, caller, tenant, personal);
+    }
+
+    /** Starts the call with the caller (and the tenant, unless null) bound; a personal call goes to the log. */
+    private <Q, R> ServerCall.Listener<Q> start(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next,
+                                                Caller caller, String tenant, boolean personal) {
+        Context context = Context.current().withValue(CALLER, caller);
+        if (tenant != null) {
+            context = context.withValue(Tenant.KEY, tenant);
+        }
         if (!personal) {
             return Contexts.interceptCall(context, call, headers, next);
         }
         AuditedCall<Q, R> audited = new AuditedCall<>(call, caller, tenant);
         return audited.listen(Contexts.interceptCall(context, audited, headers, next));
+    }
+
+    /** Looks the tenant up on a worker thread, then starts or refuses the call back on its event loop. */
+    private <Q, R> ServerCall.Listener<Q> startWhenRegistered(io.vertx.core.Context loop, ServerCall<Q, R> call,
+                                                              Metadata headers, ServerCallHandler<Q, R> next,
+                                                              Caller caller, String tenant, boolean personal) {
+        DeferredListener<Q> deferred = new DeferredListener<>();
+        Context grpc = Context.current();
+        loop.executeBlocking(() -> registered(tenant), false).onComplete(looked -> grpc.run(() -> {
+            Status unknown = looked.succeeded() ? looked.result()
+                    : ErrorMapper.toStatus(ApiError.unavailable("the tenant registry is unavailable; retry later",
+                    looked.cause()));
+            if (unknown != null) {
+                call.close(unknown, new Metadata());
+                deferred.start(new ServerCall.Listener<>() {
+                });
+            } else {
+                deferred.start(start(call, headers, next, caller, tenant, personal));
+            }
+        }));
+        return deferred;
+    }
+
+    /** The caller of the current call, as its token says; outside a call that passed this gate there is none. */
+    public static Caller caller() {
+        Caller caller = CALLER.get();
+        if (caller == null) {
+            throw new IllegalStateException("no caller is bound outside an authorised call");
+        }
+        return caller;
+    }
+
+    /** Null when {@code tenant} is registered, else the status that refuses the call. */
+    private Status registered(String tenant) {
+        try {
+            if (tenants.exists(tenant)) {
+                return null;
+            }
+            return Status.NOT_FOUND.withDescription("x-tenant-id: no tenant " + tenant
+                    + " is registered (an administrator registers it with CreateTenant)");
+        } catch (RuntimeException e) {
+            return ErrorMapper.toStatus(ApiError.unavailable("the tenant registry is unavailable; retry later", e));
+        }
     }
 
     /** A call whose end goes to the access log, with the user its first request names. */

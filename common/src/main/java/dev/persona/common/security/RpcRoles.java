@@ -42,6 +42,16 @@ public final class RpcRoles {
             "persona.v1.SegmentService/AssignSegment", "persona.v1.SegmentService/ListSegmentMembers",
             "persona.v1.SegmentService/PredictOutcome", "persona.v1.SegmentService/SelectAudience");
 
+    /**
+     * The RPCs that act on the platform rather than within one tenant (the tenant registry, and server reflection,
+     * which describes the API only): the {@code x-tenant-id} header may be absent (when present, the token must still
+     * grant it), and the RPC itself checks the tenants it touches against the caller's token.
+     */
+    private static final Set<String> UNSCOPED = Set.of(
+            "persona.v1.ProfileService/CreateTenant", "persona.v1.ProfileService/ListTenants",
+            "grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
+            "grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo");
+
     static {
         String profile = "persona.v1.ProfileService/";
         grant(profile, INGEST, "PutUser", "PutItem", "ImportUsers", "ImportItems", "RecordEvents", "RecordEvent");
@@ -51,6 +61,8 @@ public final class RpcRoles {
         grant(profile, PROFILE_READ, "GetProfile");
         grant(profile, PRIVACY, "DeleteUser", "ExportUserData", "ListAccessLog");
         grant(profile, SERVICE, "ExportInteractions", "ExportUsers", "ExportItems");
+        // Tenants are created by platform administrators only (whose token grants the new tenant, usually "*").
+        grant(profile, EnumSet.noneOf(Role.class), "CreateTenant", "ListTenants");
 
         String similarity = "persona.v1.SimilarityService/";
         grant(similarity, ANALYST, "BuildNeighbors", "GetNeighborsStatus");
@@ -102,6 +114,11 @@ public final class RpcRoles {
     /** Whether calls to an RPC (full method name) go to the access log. */
     public static boolean personal(String fullMethodName) {
         return PERSONAL.contains(fullMethodName);
+    }
+
+    /** Whether an RPC (full method name) acts on the platform rather than within one tenant. */
+    public static boolean unscoped(String fullMethodName) {
+        return UNSCOPED.contains(fullMethodName);
     }
 
     /** The whole table, by full method name. */

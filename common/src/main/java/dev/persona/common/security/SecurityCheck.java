@@ -27,9 +27,24 @@ public class SecurityCheck {
     @ConfigProperty(name = "persona.uses-profile-service", defaultValue = "false")
     boolean usesProfileService;
 
+    /** The PostgreSQL password of a service that keeps data there (none for a service without a datasource). */
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> databasePassword;
+
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    Optional<String> databaseKind;
+
     void onStart(@Observes StartupEvent event) {
         check(config.enabled(), ConfigUtils.getProfiles());
         checkServiceToken(config.enabled() && usesProfileService, config.serviceTokenFile(), ConfigUtils.getProfiles());
+        checkDatabasePassword(databaseKind.isPresent(), databasePassword, ConfigUtils.getProfiles());
+    }
+
+    static void checkDatabasePassword(boolean hasDatabase, Optional<String> password, List<String> profiles) {
+        if (hasDatabase && profiles.contains("prod") && password.filter(p -> !p.isEmpty()).isEmpty()) {
+            throw new IllegalStateException("DB_PASSWORD (quarkus.datasource.password) is required in the prod "
+                    + "profile: each service connects as its own PostgreSQL role (deploy/datastores), with a password");
+        }
     }
 
     static void checkServiceToken(boolean needed, Optional<String> file, List<String> profiles) {

@@ -83,4 +83,15 @@ class RpcRolesTest {
         SecurityCheck.checkServiceToken(false, java.util.Optional.empty(), List.of("prod"));
         SecurityCheck.checkServiceToken(true, java.util.Optional.empty(), List.of("test"));
     }
+
+    @Test
+    void theProdProfileRefusesAnEmptyDatabasePassword() {
+        assertThrows(IllegalStateException.class,
+                () -> SecurityCheck.checkDatabasePassword(true, java.util.Optional.empty(), List.of("prod")));
+        assertThrows(IllegalStateException.class,
+                () -> SecurityCheck.checkDatabasePassword(true, java.util.Optional.of(""), List.of("prod")));
+        SecurityCheck.checkDatabasePassword(true, java.util.Optional.of("s3cret"), List.of("prod"));
+        SecurityCheck.checkDatabasePassword(false, java.util.Optional.empty(), List.of("prod"));
+        SecurityCheck.checkDatabasePassword(true, java.util.Optional.empty(), List.of("test"));
+    }
 }

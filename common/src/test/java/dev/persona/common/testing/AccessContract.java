@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The access rules, checked for every RPC of a service as its descriptor lists them (nothing hand-listed): without a
  * token UNAUTHENTICATED, with a bad or expired one UNAUTHENTICATED, with a role the {@link RpcRoles} table does not
- * grant PERMISSION_DENIED, for a tenant the token does not grant PERMISSION_DENIED, and with a granted role and tenant
- * anything but those. A service's {@code @QuarkusTest} extends this class and names its descriptor.
+ * grant PERMISSION_DENIED, for a tenant the token does not grant PERMISSION_DENIED, for a tenant nobody registered
+ * NOT_FOUND (even for an administrator of every tenant), and with a granted role and registered tenant anything but
+ * those. A service's {@code @QuarkusTest} extends this class and names its descriptor.
  */
 public abstract class AccessContract {
 
@@ -37,6 +38,9 @@ public abstract class AccessContract {
 
     /** The service under test, for example {@code ProfileServiceGrpc.getServiceDescriptor()}. */
     protected abstract ServiceDescriptor service();
+
+    /** Registers {@code tenant} where the service under test looks tenants up (common's {@code tenant} package). */
+    protected abstract void register(String tenant);
 
     @BeforeAll
     static void open() {
@@ -88,6 +92,8 @@ public abstract class AccessContract {
     void anotherTenantIsPermissionDeniedAndTheGrantedOneIsServed() {
         String mine = freshTenant();
         String theirs = freshTenant();
+        register(mine);
+        register(theirs);
         for (MethodDescriptor<?, ?> m : service().getMethods()) {
             Set<Role> allowed = RpcRoles.allowed(m.getFullMethodName()).orElse(Set.of());
             List<String> roles = allowed.isEmpty() ? List.of("admin") : allowed.stream().map(Role::claim).toList();
@@ -95,7 +101,8 @@ public abstract class AccessContract {
             assertCode(Status.Code.PERMISSION_DENIED, m, TenantStubs.headers(theirs, token), "another tenant");
             Status served = call(m, TenantStubs.headers(null, token));
             assertFalse(served.getCode() == Status.Code.UNAUTHENTICATED
-                            || served.getCode() == Status.Code.PERMISSION_DENIED,
+                            || served.getCode() == Status.Code.PERMISSION_DENIED
+                            || String.valueOf(served.getDescription()).contains("x-tenant-id"),
                     () -> m.getFullMethodName() + " with " + roles + " for its only tenant: " + served);
         }
     }
@@ -103,9 +110,28 @@ public abstract class AccessContract {
     @Test
     void aTokenForManyTenantsMustNameOne() {
         String token = TestTokens.token("many", List.of("admin"), List.of(freshTenant(), freshTenant()));
-        for (MethodDescriptor<?, ?> m : service().getMethods()) {
+        for (MethodDescriptor<?, ?> m : scoped()) {
             assertCode(Status.Code.INVALID_ARGUMENT, m, TenantStubs.headers(null, token), "two tenants, no header");
         }
+    }
+
+    @Test
+    void anUnregisteredTenantIsNotFoundEvenForAnAdminOfEveryTenant() {
+        String typo = freshTenant();
+        String everyTenant = TestTokens.platformAdmin();
+        String onlyTheTypo = TestTokens.admin(typo);
+        for (MethodDescriptor<?, ?> m : scoped()) {
+            Status named = call(m, TenantStubs.headers(typo, everyTenant));
+            assertEquals(Status.Code.NOT_FOUND, named.getCode(), () -> m.getFullMethodName() + ": " + named);
+            assertTrue(named.getDescription().contains("x-tenant-id"), () -> m.getFullMethodName() + ": " + named);
+            assertCode(Status.Code.NOT_FOUND, m, TenantStubs.headers(null, onlyTheTypo), "the token's only tenant");
+        }
+    }
+
+    /** The service's RPCs that act within one tenant (all but the tenant registry's own). */
+    private List<MethodDescriptor<?, ?>> scoped() {
+        return service().getMethods().stream().filter(m -> !RpcRoles.unscoped(m.getFullMethodName()))
+                .<MethodDescriptor<?, ?>>map(m -> m).toList();
     }
 
     private static String freshTenant() {

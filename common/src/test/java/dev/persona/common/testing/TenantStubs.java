@@ -22,6 +22,11 @@ public final class TenantStubs {
                 .withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
+    /** {@code stub} as a platform administrator (every tenant), naming none: for the tenant registry's RPCs. */
+    public static <S extends AbstractStub<S>> S platform(S stub) {
+        return with(stub, headers(null, TestTokens.platformAdmin()));
+    }
+
     /** The metadata naming {@code tenant}, with an admin token for it. */
     public static Metadata headers(String tenant) {
         return headers(tenant, TestTokens.admin(tenant));

@@ -35,6 +35,11 @@ public final class TestTokens {
         return token("test-admin", List.of("admin"), List.of(tenant));
     }
 
+    /** A platform administrator's token: admin of every tenant, as the one who registers tenants holds. */
+    public static String platformAdmin() {
+        return token("platform-admin", List.of("admin"), List.of("*"));
+    }
+
     /** A token that expired {@code -ttlSeconds} ago when {@code ttlSeconds} is negative. */
     public static String sign(String subject, List<String> roles, List<String> tenants, long ttlSeconds) {
         JwtClaims claims = new JwtClaims();

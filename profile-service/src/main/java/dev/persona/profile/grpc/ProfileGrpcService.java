@@ -1,6 +1,8 @@
 package dev.persona.profile.grpc;
 
 import dev.persona.api.v1.AccessLogEntry;
+import dev.persona.api.v1.CreateTenantRequest;
+import dev.persona.api.v1.CreateTenantResponse;
 import dev.persona.api.v1.DeleteUserRequest;
 import dev.persona.api.v1.DeleteUserResponse;
 import dev.persona.api.v1.EventType;
@@ -24,6 +26,8 @@ import dev.persona.api.v1.ImportUsersRequest;
 import dev.persona.api.v1.ImportUsersResponse;
 import dev.persona.api.v1.ListAccessLogRequest;
 import dev.persona.api.v1.ListAccessLogResponse;
+import dev.persona.api.v1.ListTenantsRequest;
+import dev.persona.api.v1.ListTenantsResponse;
 import dev.persona.api.v1.ListUserEventsRequest;
 import dev.persona.api.v1.ListUserEventsResponse;
 import dev.persona.api.v1.ProfileServiceGrpc;
@@ -36,15 +40,19 @@ import dev.persona.api.v1.RecordEventResponse;
 import dev.persona.api.v1.RecordEventsRequest;
 import dev.persona.api.v1.RecordEventsResponse;
 import dev.persona.common.error.ApiError;
+import dev.persona.common.grpc.AccessInterceptor;
 import dev.persona.common.grpc.GrpcCalls;
 import dev.persona.common.grpc.Tenant;
+import dev.persona.common.security.Caller;
 import dev.persona.common.validation.Ids;
 import dev.persona.profile.service.ErasureService;
 import dev.persona.profile.service.IngestService;
 import dev.persona.profile.service.ReadService;
+import dev.persona.profile.service.TenantService;
 import dev.persona.profile.store.AccessLogSql;
 import dev.persona.profile.store.EventEntity;
 import dev.persona.profile.store.ItemRecord;
+import dev.persona.profile.store.TenantSql;
 import dev.persona.profile.store.UserRecord;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
@@ -66,6 +74,7 @@ import java.util.List;
 public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBase {
 
     private static final int STREAM_CHUNK = 1000;
+    private static final int MAX_TENANT_NAME = 200;
     /** Messages of a client stream requested ahead of the import: two commit batches, bounded memory. */
     private static final int CLIENT_WINDOW = 10_000;
 
@@ -86,6 +95,9 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
 
     @Inject
     ErasureService erasure;
+
+    @Inject
+    TenantService tenants;
 
     @Override
     @Blocking
@@ -302,6 +314,50 @@ public class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceImplBas
             if (page.size() > size) {
                 AccessLogSql.Row last = page.get(size - 1);
                 b.setNextPageToken(encodeToken(ProtoMapper.micros(last.at()), last.id()));
+            }
+            return b.build();
+        });
+    }
+
+    @Override
+    @Blocking
+    public void createTenant(CreateTenantRequest request, StreamObserver<CreateTenantResponse> out) {
+        Caller caller = AccessInterceptor.caller();
+        GrpcCalls.unary(out, () -> {
+            String id = Ids.require("tenant_id", request.getTenantId());
+            String name = Ids.checkText("display_name", request.getDisplayName(), MAX_TENANT_NAME);
+            if (!caller.mayUse(id)) {
+                throw ApiError.permissionDenied("tenant_id: the token does not grant the tenant " + id);
+            }
+            TenantService.Registration r = tenants.create(id, name, caller.subject());
+            return CreateTenantResponse.newBuilder().setTenant(ProtoMapper.tenant(r.tenant())).setCreated(r.created())
+                    .build();
+        });
+    }
+
+    @Override
+    @Blocking
+    public void listTenants(ListTenantsRequest request, StreamObserver<ListTenantsResponse> out) {
+        Caller caller = AccessInterceptor.caller();
+        GrpcCalls.unary(out, () -> {
+            int size = pageSize("page_size", request.getPageSize(), 100, 1000);
+            String after = "";
+            if (!request.getPageToken().isEmpty()) {
+                try {
+                    after = Ids.require("page_token", new String(Base64.getUrlDecoder().decode(request.getPageToken()),
+                            StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    throw ApiError.invalid("page_token", "is not a token returned by ListTenants");
+                }
+            }
+            List<TenantSql.Row> page = tenants.page(after, caller.allTenants() ? null : caller.tenants(), size + 1);
+            ListTenantsResponse.Builder b = ListTenantsResponse.newBuilder();
+            for (int i = 0; i < Math.min(size, page.size()); i++) {
+                b.addTenants(ProtoMapper.tenant(page.get(i)));
+            }
+            if (page.size() > size) {
+                b.setNextPageToken(Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        page.get(size - 1).tenantId().getBytes(StandardCharsets.UTF_8)));
             }
             return b.build();
         });

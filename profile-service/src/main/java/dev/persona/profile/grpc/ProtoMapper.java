@@ -14,6 +14,7 @@ import dev.persona.profile.profile.Profile;
 import dev.persona.profile.service.ImportResult;
 import dev.persona.profile.store.EventEntity;
 import dev.persona.profile.store.ItemEntity;
+import dev.persona.profile.store.TenantSql;
 import dev.persona.profile.store.UserEntity;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,6 +25,11 @@ import java.util.Map;
 final class ProtoMapper {
 
     private ProtoMapper() {
+    }
+
+    static dev.persona.api.v1.Tenant tenant(TenantSql.Row t) {
+        return dev.persona.api.v1.Tenant.newBuilder().setTenantId(t.tenantId()).setDisplayName(t.displayName())
+                .setCreatedAt(timestamp(t.createdAt())).setCreatedBy(t.createdBy()).build();
     }
 
     static Timestamp timestamp(Instant t) {

@@ -25,6 +25,7 @@ class CliImportTest extends GrpcTestSupport {
 
     /** The CLI against the test server, which serves plaintext (TLS is on in the prod profile only). */
     private int persona(String... args) {
+        register(tenant);
         String[] all = new String[args.length + 7];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--target";

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Timestamp;
+import dev.persona.api.v1.CreateTenantRequest;
 import dev.persona.api.v1.Event;
 import dev.persona.api.v1.EventType;
 import dev.persona.api.v1.ExportInteractionsRequest;
@@ -19,8 +20,11 @@ import io.quarkus.grpc.GrpcClient;
 import io.quarkus.grpc.GrpcClientUtils;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.function.Executable;
 
 /** Stubs bound to a fresh tenant per test class, so that tests never see each other's data. */
@@ -33,17 +37,32 @@ abstract class GrpcTestSupport {
     MutinyProfileServiceGrpc.MutinyProfileServiceStub rawMutiny;
 
     final String tenant = "t-" + UUID.randomUUID();
+    private final Set<String> registered = new HashSet<>();
+
+    @BeforeEach
+    void registerTheTenant() {
+        register(tenant);
+    }
 
     ProfileServiceGrpc.ProfileServiceBlockingStub blocking() {
         return blocking(tenant);
     }
 
     ProfileServiceGrpc.ProfileServiceBlockingStub blocking(String tenantId) {
+        register(tenantId);
         return TenantStubs.bound(rawBlocking, tenantId);
     }
 
     MutinyProfileServiceGrpc.MutinyProfileServiceStub mutiny() {
+        register(tenant);
         return GrpcClientUtils.attachHeaders(rawMutiny, headers(tenant));
+    }
+
+    /** Registers a tenant as a platform administrator does (CreateTenant), once per test. */
+    void register(String tenantId) {
+        if (registered.add(tenantId)) {
+            TenantStubs.platform(rawBlocking).createTenant(CreateTenantRequest.newBuilder().setTenantId(tenantId).build());
+        }
     }
 
     static Metadata headers(String tenantId) {

@@ -49,7 +49,7 @@ class TenancyTest extends GrpcTestSupport {
     @Test
     void aBadTenantHeaderIsInvalidArgument() {
         assertStatus(Status.Code.INVALID_ARGUMENT, "x-tenant-id",
-                () -> blocking("t".repeat(129)).getUser(GetUserRequest.newBuilder().setUserId("x").build()));
+                () -> TenantStubs.bound(rawBlocking, "t".repeat(129)).getUser(GetUserRequest.newBuilder().setUserId("x").build()));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.persona.profile.grpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.persona.api.v1.CreateTenantRequest;
 import dev.persona.api.v1.GetUserRequest;
 import dev.persona.api.v1.ProfileServiceGrpc;
 import dev.persona.api.v1.PutUserRequest;
@@ -58,6 +59,7 @@ class TlsTest {
 
     private String putAndGet(ManagedChannel channel) {
         ProfileServiceGrpc.ProfileServiceBlockingStub stub = TenantStubs.bound(ProfileServiceGrpc.newBlockingStub(channel), tenant);
+        TenantStubs.platform(stub).createTenant(CreateTenantRequest.newBuilder().setTenantId(tenant).build());
         stub.putUser(PutUserRequest.newBuilder().setUser(User.newBuilder().setUserId("u1")).build());
         return stub.getUser(GetUserRequest.newBuilder().setUserId("u1").build()).getUser().getUserId();
     }

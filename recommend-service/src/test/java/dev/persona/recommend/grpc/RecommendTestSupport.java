@@ -4,12 +4,13 @@ package dev.persona.recommend.grpc;
 import dev.persona.api.v1.EventType;
 import dev.persona.api.v1.Item;
 import dev.persona.api.v1.RecommendServiceGrpc;
-import dev.persona.core.similarity.Neighbor;
 import dev.persona.common.neighbors.NeighborCodec;
 import dev.persona.common.neighbors.NeighborKeys;
 import dev.persona.common.redis.RedisKeys;
+import dev.persona.common.tenant.RedisTenants;
 import dev.persona.common.testing.StandInProfileService;
 import dev.persona.common.testing.TenantStubs;
+import dev.persona.core.similarity.Neighbor;
 import io.quarkus.grpc.GrpcClient;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -34,12 +35,17 @@ abstract class RecommendTestSupport {
     @Inject
     Redis redis;
 
+    /** The tenant registry as profile-service mirrors it to Redis, where this service looks tenants up. */
+    @Inject
+    RedisTenants registry;
+
     String tenant;
     StandInProfileService.Fixture log;
 
     @BeforeEach
     void freshTenant() {
         tenant = "t-" + UUID.randomUUID();
+        register(tenant);
         log = StandInProfileService.fixture(tenant);
         film("alien", "Alien", "Sci-Fi", 10, "space", "horror");
         film("aliens", "Aliens", "Sci-Fi", 12, "space", "action");
@@ -96,5 +102,10 @@ abstract class RecommendTestSupport {
 
     static Neighbor n(String id, double score) {
         return new Neighbor(id, score, 1);
+    }
+
+    /** Registers a tenant where this service looks tenants up, as profile-service does (the Redis mirror). */
+    void register(String tenantId) {
+        registry.add(List.of(tenantId));
     }
 }

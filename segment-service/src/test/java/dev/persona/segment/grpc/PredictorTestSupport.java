@@ -11,9 +11,11 @@ import dev.persona.api.v1.SelectAudienceResponse;
 import dev.persona.api.v1.Target;
 import dev.persona.api.v1.TrainPredictorRequest;
 import dev.persona.api.v1.User;
+import dev.persona.common.tenant.RedisTenants;
 import dev.persona.common.testing.StandInProfileService;
 import dev.persona.common.testing.TenantStubs;
 import io.quarkus.grpc.GrpcClient;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -32,12 +34,17 @@ abstract class PredictorTestSupport {
     @GrpcClient("segment")
     SegmentServiceGrpc.SegmentServiceBlockingStub raw;
 
+    /** The tenant registry as profile-service mirrors it to Redis, where this service looks tenants up. */
+    @Inject
+    RedisTenants registry;
+
     String tenant;
     StandInProfileService.Fixture log;
 
     @BeforeEach
     void freshTenant() {
         tenant = "t-" + UUID.randomUUID();
+        register(tenant);
         log = StandInProfileService.fixture(tenant);
     }
 
@@ -111,5 +118,10 @@ abstract class PredictorTestSupport {
         List<AudienceMember> out = new ArrayList<>();
         stub().selectAudience(request).forEachRemaining((SelectAudienceResponse r) -> out.addAll(r.getMembersList()));
         return out;
+    }
+
+    /** Registers a tenant where this service looks tenants up, as profile-service does (the Redis mirror). */
+    void register(String tenantId) {
+        registry.add(List.of(tenantId));
     }
 }

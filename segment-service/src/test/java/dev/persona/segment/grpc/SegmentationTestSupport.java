@@ -9,6 +9,7 @@ import dev.persona.api.v1.EventType;
 import dev.persona.api.v1.SegmentServiceGrpc;
 import dev.persona.api.v1.Segmentation;
 import dev.persona.api.v1.User;
+import dev.persona.common.tenant.RedisTenants;
 import dev.persona.common.testing.GrpcAssertions;
 import dev.persona.common.testing.StandInProfileService;
 import dev.persona.common.testing.TenantStubs;
@@ -40,12 +41,17 @@ abstract class SegmentationTestSupport {
     @Inject
     Redis redis;
 
+    /** The tenant registry as profile-service mirrors it to Redis, where this service looks tenants up. */
+    @Inject
+    RedisTenants registry;
+
     String tenant;
     StandInProfileService.Fixture log;
 
     @BeforeEach
     void freshTenant() {
         tenant = "t-" + UUID.randomUUID();
+        register(tenant);
         log = StandInProfileService.fixture(tenant);
     }
 
@@ -98,5 +104,10 @@ abstract class SegmentationTestSupport {
     /** Appends an entry to this test's tenant's change feed, as profile-service does. */
     void feed(String... fieldsAndValues) {
         GrpcAssertions.feed(redis, tenant, fieldsAndValues);
+    }
+
+    /** Registers a tenant where this service looks tenants up, as profile-service does (the Redis mirror). */
+    void register(String tenantId) {
+        registry.add(List.of(tenantId));
     }
 }

@@ -9,6 +9,7 @@ import dev.persona.api.v1.Entity;
 import dev.persona.api.v1.Metric;
 import dev.persona.api.v1.SimilarityServiceGrpc;
 import dev.persona.common.redis.RedisKeys;
+import dev.persona.common.tenant.RedisTenants;
 import dev.persona.common.testing.GrpcAssertions;
 import dev.persona.common.testing.StandInProfileService;
 import dev.persona.common.testing.TenantStubs;
@@ -34,12 +35,17 @@ abstract class SimilarityTestSupport {
     @Inject
     Redis redis;
 
+    /** The tenant registry as profile-service mirrors it to Redis, where this service looks tenants up. */
+    @Inject
+    RedisTenants registry;
+
     String tenant;
     StandInProfileService.Fixture log;
 
     @BeforeEach
     void freshTenant() {
         tenant = "t-" + UUID.randomUUID();
+        register(tenant);
         log = StandInProfileService.fixture(tenant);
     }
 
@@ -77,5 +83,10 @@ abstract class SimilarityTestSupport {
     /** Appends an entry to this test's tenant's change feed, as profile-service does. */
     void feed(String... fieldsAndValues) {
         GrpcAssertions.feed(redis, tenant, fieldsAndValues);
+    }
+
+    /** Registers a tenant where this service looks tenants up, as profile-service does (the Redis mirror). */
+    void register(String tenantId) {
+        registry.add(List.of(tenantId));
     }
 }
