@@ -1,13 +1,15 @@
--- Persona's PostgreSQL accounts: one login role per service that keeps data, each owning its own schema and
+-- Persona's PostgreSQL accounts: one login role per service, each owning its own schema (if any) and
 -- reaching nothing else (the services read each other's data through the API).
 --   persona_profile    owns schema public (users, items, events, tenants) and schema audit (the access log)
 --   persona_recommend  owns schema recommend; may only append to audit.access_log
 --   persona_segment    owns schema segment; may only append to audit.access_log
+--   persona_similarity owns nothing; may only append to audit.access_log (GetSimilarUsers reads personal data)
 -- Run by an administrator (a superuser, or a role with CREATEROLE that owns the database) against the Persona
 -- database before the services start. Idempotent, so it also moves a database from before per-service roles: every
 -- object in a service's schemas changes owner. Plain SQL (psql or JDBC); the passwords come as session settings,
 -- for example from the environment, which keeps them off command lines:
---   PGOPTIONS="-c persona.profile_password=... -c persona.recommend_password=... -c persona.segment_password=..." \
+--   PGOPTIONS="-c persona.profile_password=... -c persona.similarity_password=... \
+--              -c persona.recommend_password=... -c persona.segment_password=..." \
 --     psql -v ON_ERROR_STOP=1 -d persona -f postgres-roles.sql
 -- ./suite up, the embedded stack, Compose and the Kubernetes overlays run it with generated passwords.
 
@@ -16,7 +18,7 @@ DECLARE
     svc text;
     pw text;
 BEGIN
-    FOREACH svc IN ARRAY ARRAY['profile', 'recommend', 'segment'] LOOP
+    FOREACH svc IN ARRAY ARRAY['profile', 'similarity', 'recommend', 'segment'] LOOP
         pw := current_setting('persona.' || svc || '_password', true);
         IF pw IS NULL OR pw = '' THEN
             RAISE EXCEPTION 'set persona.%_password to the password of persona_%', svc, svc;
@@ -29,7 +31,8 @@ BEGIN
     -- The services may connect; of them only profile-service may create a schema (its migration V3 runs CREATE
     -- SCHEMA IF NOT EXISTS audit, which PostgreSQL checks against this right even when the schema exists).
     EXECUTE format('REVOKE CREATE, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
-    EXECUTE format('GRANT CONNECT ON DATABASE %I TO persona_profile, persona_recommend, persona_segment',
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO persona_profile, persona_similarity, persona_recommend, '
+                   || 'persona_segment',
                    current_database());
     EXECUTE format('GRANT CREATE ON DATABASE %I TO persona_profile', current_database());
 END
@@ -77,10 +80,10 @@ END
 $$;
 
 -- The access log: every service appends to it; only profile-service reads or trims it.
-GRANT USAGE ON SCHEMA audit TO persona_recommend, persona_segment;
-GRANT INSERT ON ALL TABLES IN SCHEMA audit TO persona_recommend, persona_segment;
-GRANT USAGE ON ALL SEQUENCES IN SCHEMA audit TO persona_recommend, persona_segment;
+GRANT USAGE ON SCHEMA audit TO persona_similarity, persona_recommend, persona_segment;
+GRANT INSERT ON ALL TABLES IN SCHEMA audit TO persona_similarity, persona_recommend, persona_segment;
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA audit TO persona_similarity, persona_recommend, persona_segment;
 ALTER DEFAULT PRIVILEGES FOR ROLE persona_profile IN SCHEMA audit
-    GRANT INSERT ON TABLES TO persona_recommend, persona_segment;
+    GRANT INSERT ON TABLES TO persona_similarity, persona_recommend, persona_segment;
 ALTER DEFAULT PRIVILEGES FOR ROLE persona_profile IN SCHEMA audit
-    GRANT USAGE ON SEQUENCES TO persona_recommend, persona_segment;
+    GRANT USAGE ON SEQUENCES TO persona_similarity, persona_recommend, persona_segment;

@@ -2,6 +2,7 @@ package dev.persona.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -29,8 +31,10 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -39,7 +43,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * nothing goes unchecked) and checked against each service's configuration and its Dockerfile: build context, API and
  * management ports, environment variable names, peer addresses, start order and health checks, the token key, the
  * service tokens, the TLS certificate, key and CA mounted from the git-ignored files {@code persona security init}
- * writes, and that no credential other
+ * writes, each service's own datastore accounts (its role and Redis user, its password from its own secret, put into
+ * its environment by its entrypoint) and the one-shot services that create them from deploy/datastores before the
+ * services start, and that no credential other
  * than an overridable dev default is written down. There is no Docker engine to run it here; where
  * {@code docker compose} works, {@code docker compose config -q} validates it against the Compose specification too.
  */
@@ -47,6 +53,13 @@ class ComposeFileTest {
 
     static final String POSTGRES = "postgres";
     static final String REDIS = "redis";
+    /** The one-shot services that create the services' own accounts, before those start. */
+    static final String POSTGRES_ROLES = "postgres-roles";
+    static final String REDIS_USERS = "redis-users";
+    static final Set<String> ACCOUNT_STEPS = Set.of(POSTGRES_ROLES, REDIS_USERS);
+    /** The one host folder mounted: deploy/datastores, read-only, into the one-shots. */
+    static final String DATASTORES_DIR = "/etc/persona/datastores";
+    static final String DATASTORES_MOUNT = "./datastores:" + DATASTORES_DIR + ":ro";
     /** The credentials the file may hold: dev defaults that an environment variable overrides. */
     static final Set<String> DEV_DEFAULTS = Set.of("persona");
     /** Names of environment variables that carry a credential. */
@@ -63,6 +76,8 @@ class ComposeFileTest {
     static final String CA_FILE = "ca.pem";
     /** ...and the private keys that stay on the developer's machine: the token signer's and the CA's. */
     static final Set<String> PRIVATE_KEY_FILES = Set.of("jwt-private.pem", "ca-key.pem");
+    /** ...and, in this subfolder, one datastore password per service, named after its Redis user. */
+    static final String DATASTORE_PASSWORDS = "datastores/";
 
     // -- the model: exactly the Compose keys the file uses ---------------------------------------------------------
 
@@ -77,6 +92,7 @@ class ComposeFileTest {
     record ComposeService(
             String image,
             Build build,
+            List<String> entrypoint,
             List<String> command,
             Map<String, String> environment,
             List<Port> ports,
@@ -148,6 +164,7 @@ class ComposeFileTest {
         Set<String> expected = new TreeSet<>(services());
         expected.add(POSTGRES);
         expected.add(REDIS);
+        expected.addAll(ACCOUNT_STEPS);
         assertEquals(expected, new TreeSet<>(compose().services().keySet()), "services of compose.yaml");
         assertTrue(service(POSTGRES).image().matches("postgres:\\d+"), "a PostgreSQL image by major version");
         assertTrue(service(REDIS).image().matches("redis:\\d+"), "a Redis image by major version");
@@ -156,6 +173,9 @@ class ComposeFileTest {
         compose().services().forEach((name, s) -> {
             for (String v : s.volumes() == null ? List.<String>of() : s.volumes()) {
                 String source = v.substring(0, v.indexOf(':'));
+                if (ACCOUNT_STEPS.contains(name) && v.equals(DATASTORES_MOUNT)) {
+                    continue;
+                }
                 assertFalse(source.startsWith(".") || source.startsWith("/"), name + " mounts a host path: " + v);
                 used.add(source);
             }
@@ -164,6 +184,11 @@ class ComposeFileTest {
         assertEquals(declared, used, "every named volume is declared and used");
         assertTrue(service(POSTGRES).volumes().stream().anyMatch(v -> v.endsWith(":/var/lib/postgresql/data")),
                 "PostgreSQL keeps its data in a named volume");
+        assertTrue(service(REDIS).volumes().stream().anyMatch(v -> v.endsWith(":/data")),
+                "Redis keeps its ACL file in a named volume, at the image's /data");
+        for (String step : ACCOUNT_STEPS) {
+            assertEquals(List.of(DATASTORES_MOUNT), service(step).volumes(), step + " mounts deploy/datastores, read-only");
+        }
     }
 
     @Test
@@ -220,6 +245,10 @@ class ComposeFileTest {
     void portsArePublishedOnLoopbackOnlyAndNeverTwice() {
         Set<String> published = new HashSet<>();
         compose().services().forEach((name, s) -> {
+            if (ACCOUNT_STEPS.contains(name)) {
+                assertNull(s.ports(), name + " runs once and publishes nothing");
+                return;
+            }
             assertNotNull(s.ports(), name + " publishes its port");
             for (Port p : s.ports()) {
                 assertEquals("127.0.0.1", p.hostIp(), name + ": dev credentials stay off the network");
@@ -252,6 +281,12 @@ class ComposeFileTest {
             assertFalse(env.containsKey(cfg.serviceTokenFileEnv()), s + " calls no service, needs no token");
         }
         assertFalse(required.contains(null), s + ": a property compose must set reads no environment variable");
+        if (cfg.usesDatabase()) {
+            // Set by its entrypoint, from its secret (below), never a value of compose.yaml.
+            String password = cfg.envOf("quarkus.datasource.password");
+            required.remove(password);
+            assertFalse(env.containsKey(password), s + "'s " + password + " is read from its secret at start");
+        }
         for (String name : required) {
             assertTrue(env.containsKey(name), s + " must set " + name + " (its default points at localhost, or nowhere)");
         }
@@ -271,18 +306,140 @@ class ComposeFileTest {
             assertEquals(port(POSTGRES), jdbc.getPort(), s + ": PostgreSQL's port");
             assertEquals(interpolate(pg.get("POSTGRES_DB")), jdbc.getPath().substring(1), s + ": the database compose creates");
             assertNull(jdbc.getQuery(), s + ": nothing, credentials least of all, in the JDBC URL's query");
-            // The same expression, so an override of POSTGRES_USER or POSTGRES_PASSWORD reaches both sides.
-            assertEquals(pg.get("POSTGRES_USER"), env.get(cfg.envOf("quarkus.datasource.username")), s + "'s database user");
-            assertEquals(pg.get("POSTGRES_PASSWORD"), env.get(cfg.envOf("quarkus.datasource.password")),
-                    s + "'s database password");
+            String user = interpolate(set(s, env, cfg.envOf("quarkus.datasource.username")));
+            assertEquals(DatastoreFiles.role(s), user, s + " logs in to PostgreSQL as its own role");
+            assertNotEquals(interpolate(pg.get("POSTGRES_USER")), user, s + " is not the superuser");
+            assertFalse(env.containsKey(cfg.envOf("quarkus.datasource.password")), s + ": its password is no value here");
+        } else {
+            for (String name : databaseEnv()) {
+                assertFalse(env.containsKey(name), s + " has no database, so no " + name);
+            }
         }
         if (cfg.usesRedis()) {
             URI redis = URI.create(interpolate(set(s, env, cfg.envOf("quarkus.redis.hosts"))));
             assertEquals("redis", redis.getScheme());
             assertEquals(REDIS, redis.getHost(), s + " reaches Redis by its compose service name");
             assertEquals(port(REDIS), redis.getPort(), s + ": Redis's port");
-            assertNull(redis.getUserInfo(), s + ": the compose Redis has no password");
-            assertFalse(service(REDIS).command().contains("--requirepass"), "Redis asks for no password");
+            // The user only: the entrypoint adds the password after it.
+            assertEquals(DatastoreFiles.redisUser(s), redis.getUserInfo(), s + " logs in to Redis as its own user");
+            assertTrue(DatastoreFiles.redisUsers().contains(redis.getUserInfo()), s + ": redis-users.acl defines its user");
+            assertNotEquals(DatastoreFiles.REDIS_DEFAULT_USER, redis.getUserInfo(), s + " is not Redis's default user");
+        }
+    }
+
+    /**
+     * Each service's entrypoint reads its password from its own secret, the file of deploy/.secrets/datastores named
+     * after its Redis user, into the database password variable (a service with a database) and REDIS_URL (after the
+     * user), in the process's environment only, then runs its image's entrypoint.
+     */
+    @ParameterizedTest
+    @MethodSource("services")
+    void eachServiceReadsItsOwnPasswordFromItsOwnSecretAtStart(String s) throws IOException {
+        ServiceConfig cfg = KubernetesManifestsTest.config(s);
+        ComposeService svc = service(s);
+        String secret = DatastoreFiles.passwordFile(s);
+        assertEquals(DATASTORE_PASSWORDS + DatastoreFiles.passwordFile(s), secretFile(s, SECRETS_DIR + secret),
+                s + "'s password is its file of " + SECRET_FILES + DATASTORE_PASSWORDS);
+        assertNotNull(svc.entrypoint(), s + " reads its password at start");
+        assertEquals(List.of("bash", "-c"), svc.entrypoint().subList(0, 2), s + ": bash, which the runtime image has");
+        assertEquals(3, svc.entrypoint().size(), s + ": one script");
+        StringBuilder expected = new StringBuilder("p=\"$(cat " + SECRETS_DIR + secret + ")\" && export ");
+        if (cfg.usesDatabase()) {
+            expected.append(cfg.envOf("quarkus.datasource.password")).append("=\"$p\" ");
+        }
+        String url = cfg.envOf("quarkus.redis.hosts");
+        expected.append(url).append("=\"${").append(url).append("/@/:$p@}\" && exec ").append(dockerEntrypoint(s));
+        assertEquals(expected.toString(), interpolate(svc.entrypoint().get(2)),
+                s + "'s entrypoint: its password into its environment, then its image's entrypoint");
+    }
+
+    /** The entrypoints, run with bash where it is installed: what the service's process gets. */
+    @ParameterizedTest
+    @MethodSource("services")
+    void theEntrypointGivesTheServiceItsPasswordInItsEnvironment(String s, @TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "no bash to run the entrypoint with");
+        ServiceConfig cfg = KubernetesManifestsTest.config(s);
+        Path secrets = Files.createDirectories(dir.resolve("secrets"));
+        String password = "0123456789abcdef0123456789abcdef0123456789abcdef";
+        Files.writeString(secrets.resolve(DatastoreFiles.passwordFile(s)), password);
+        Path java = dir.resolve("run-java.sh");
+        Files.writeString(java, "#!/bin/sh\necho \"args=$# DB_PASSWORD=${DB_PASSWORD:-unset} REDIS_URL=$REDIS_URL\"\n");
+        assertTrue(java.toFile().setExecutable(true));
+        String script = interpolate(service(s).entrypoint().get(2))
+                .replace(SECRETS_DIR, secrets + "/").replace(dockerEntrypoint(s), java.toString());
+        ProcessBuilder pb = new ProcessBuilder("/bin/bash", "-c", script).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> !k.equals("PATH"));
+        service(s).env().forEach((k, v) -> pb.environment().put(k, interpolate(v)));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        String redis = "redis://" + DatastoreFiles.redisUser(s) + ":" + password + "@" + REDIS + ":" + port(REDIS);
+        assertEquals("args=0 DB_PASSWORD=" + (cfg.usesDatabase() ? password : "unset") + " REDIS_URL=" + redis, out,
+                s + ": the password reaches the service in its environment, and nowhere else");
+        Files.delete(secrets.resolve(DatastoreFiles.passwordFile(s)));
+        Process missing = pb.start();
+        missing.getInputStream().readAllBytes();
+        assertTrue(missing.waitFor(30, TimeUnit.SECONDS));
+        assertNotEquals(0, missing.exitValue(), s + " does not start without its password");
+    }
+
+    /**
+     * The one-shots that create the accounts: postgres-roles runs deploy/datastores/postgres-roles.sql as the
+     * superuser, with each role's password from the service's secret in PGOPTIONS; redis-users runs redis-users.sh
+     * with the secrets (named after the users) and saves the users into Redis's ACL file. Each on its datastore's
+     * image, once that answers.
+     */
+    @Test
+    void theAccountsAreCreatedFromDeployDatastoresWithTheServicesSecrets() {
+        Map<String, String> pg = service(POSTGRES).env();
+        ComposeService roles = service(POSTGRES_ROLES);
+        assertEquals(service(POSTGRES).image(), roles.image(), "psql of the server's own version");
+        Map<String, String> env = roles.env();
+        assertEquals(POSTGRES, env.get("PGHOST"));
+        assertEquals(String.valueOf(port(POSTGRES)), interpolate(env.get("PGPORT")));
+        assertEquals(interpolate(pg.get("POSTGRES_DB")), env.get("PGDATABASE"), "the database the services use");
+        // The same expressions, so an override of POSTGRES_USER or POSTGRES_PASSWORD reaches both sides.
+        assertEquals(pg.get("POSTGRES_USER"), env.get("PGUSER"), "as the superuser");
+        assertEquals(pg.get("POSTGRES_PASSWORD"), env.get("PGPASSWORD"), "the superuser's password");
+        assertEquals(List.of("sh", "-c"), roles.command().subList(0, 2));
+        String script = interpolate(roles.command().get(2));
+        assertTrue(script.startsWith("set -e;"), "a password that cannot be read stops it: " + script);
+        assertTrue(script.endsWith("; export PGOPTIONS; exec psql -X -q -v ON_ERROR_STOP=1 -f " + DATASTORES_DIR + "/"
+                + DatastoreFiles.ROLES_SQL), "psql runs postgres-roles.sql, stopping at the first error: " + script);
+        Matcher options = Pattern.compile("PGOPTIONS=\"([^\"]*)\"").matcher(script);
+        assertTrue(options.find(), "the passwords reach psql in PGOPTIONS, its environment: " + script);
+        Set<String> secrets = new TreeSet<>();
+        List<String> settings = new ArrayList<>();
+        for (String s : services()) {
+            if (KubernetesManifestsTest.config(s).usesDatabase()) {
+                settings.add("-c " + DatastoreFiles.passwordSetting(s) + "=$(cat " + SECRETS_DIR
+                        + DatastoreFiles.passwordFile(s) + ")");
+                secrets.add(DatastoreFiles.passwordFile(s));
+            }
+        }
+        assertEquals(String.join(" ", settings), options.group(1), "a password for each role postgres-roles.sql makes");
+        assertEquals(DatastoreFiles.roleServices(), services().stream()
+                .filter(s -> KubernetesManifestsTest.config(s).usesDatabase()).map(DatastoreFiles::shortName)
+                .collect(Collectors.toCollection(TreeSet::new)), DatastoreFiles.ROLES_SQL);
+        assertEquals(secrets, new TreeSet<>(roles.mountedSecrets()), POSTGRES_ROLES + " mounts the database services' passwords");
+
+        ComposeService users = service(REDIS_USERS);
+        assertEquals(service(REDIS).image(), users.image(), "redis-cli of the server's own version");
+        assertEquals(List.of("sh", "-c"), users.command().subList(0, 2));
+        String redis = interpolate(users.command().get(2));
+        String server = "-h " + REDIS + " -p " + port(REDIS);
+        assertEquals("set -e; sh " + DATASTORES_DIR + "/" + DatastoreFiles.REDIS_SCRIPT + " " + SECRETS_DIR.replaceAll("/$", "")
+                + " " + server + "; test \"$(redis-cli " + server + " ACL SAVE)\" = OK", redis,
+                "redis-users.sh with the secrets, then the users saved into the ACL file");
+        assertEquals(DatastoreFiles.redisUsers(), new TreeSet<>(users.mountedSecrets()),
+                REDIS_USERS + " mounts a password for every user of redis-users.acl, named after the user (as the "
+                        + "script reads them)");
+        assertTrue(Files.isRegularFile(DatastoreFiles.dir().resolve(DatastoreFiles.REDIS_SCRIPT)));
+        for (String step : ACCOUNT_STEPS) {
+            assertNull(service(step).healthcheck(), step + " runs once: the services wait for it to complete");
+            assertTrue(service(step).env().keySet().stream().noneMatch(k -> k.contains("OPTIONS")),
+                    step + ": no password in a value of compose.yaml");
         }
     }
 
@@ -321,15 +478,21 @@ class ComposeFileTest {
         }
         assertTrue(service(POSTGRES).dependencies().isEmpty() && service(REDIS).dependencies().isEmpty(),
                 "the datastores start on their own (up -d postgres redis starts nothing else)");
+        assertEquals(Map.of(POSTGRES, new Dependency("service_healthy")), service(POSTGRES_ROLES).dependencies(),
+                POSTGRES_ROLES + " runs once PostgreSQL answers");
+        assertEquals(Map.of(REDIS, new Dependency("service_healthy")), service(REDIS_USERS).dependencies(),
+                REDIS_USERS + " runs once Redis answers");
         for (String s : services()) {
             ServiceConfig cfg = KubernetesManifestsTest.config(s);
             Map<String, Dependency> deps = service(s).dependencies();
             Set<String> expected = new TreeSet<>();
             if (cfg.usesDatabase()) {
                 expected.add(POSTGRES);
+                expected.add(POSTGRES_ROLES);
             }
             if (cfg.usesRedis()) {
                 expected.add(REDIS);
+                expected.add(REDIS_USERS);
             }
             if (cfg.callsProfileService()) {
                 expected.add(interpolate(service(s).env().get(cfg.envOf("quarkus.grpc.clients.profile.host"))));
@@ -338,6 +501,12 @@ class ComposeFileTest {
             for (String d : List.of(POSTGRES, REDIS)) {
                 if (deps.containsKey(d)) {
                     assertEquals("service_healthy", deps.get(d).condition(), s + " waits until " + d + " answers");
+                }
+            }
+            for (String d : ACCOUNT_STEPS) {
+                if (deps.containsKey(d)) {
+                    assertEquals("service_completed_successfully", deps.get(d).condition(),
+                            s + " starts once " + d + " has made its account");
                 }
             }
         }
@@ -349,11 +518,22 @@ class ComposeFileTest {
         assertTrue(pg.startsWith("CMD-SHELL pg_isready -h 127.0.0.1 "), "PostgreSQL ready over TCP, not just the socket: " + pg);
         String redis = String.join(" ", service(REDIS).healthcheck().test());
         assertTrue(redis.matches("CMD-SHELL redis-cli .*ping \\| grep -q PONG"), "Redis answers PONG: " + redis);
-        assertTrue(service(REDIS).command().containsAll(List.of("--save", "", "--appendonly", "no")),
-                "Redis keeps nothing on disk: " + service(REDIS).command());
-        int i = service(REDIS).command().indexOf("--save");
-        assertEquals("", service(REDIS).command().get(i + 1), "--save \"\": no snapshots");
-        assertEquals("no", service(REDIS).command().get(service(REDIS).command().indexOf("--appendonly") + 1));
+        List<String> command = service(REDIS).command();
+        assertEquals(List.of("sh", "-c"), command.subList(0, 2), "Redis starts from a script: " + command);
+        String script = interpolate(command.get(2));
+        Matcher m = Pattern.compile("; exec docker-entrypoint\\.sh redis-server (.*)$").matcher(script);
+        assertTrue(m.find(), "redis-server through the image's entrypoint, which starts it as the redis user: " + script);
+        List<String> args = List.of(m.group(1).split(" "));
+        int i = args.indexOf("--save");
+        assertEquals("''", args.get(i + 1), "--save '': no snapshots");
+        assertEquals("no", args.get(args.indexOf("--appendonly") + 1), "no append-only file");
+        assertTrue(args.contains("--aclfile"), "Redis keeps its users in an ACL file: " + args);
+        String aclFile = args.get(args.indexOf("--aclfile") + 1);
+        assertTrue(service(REDIS).volumes().stream().anyMatch(v -> aclFile.startsWith(v.substring(v.indexOf(':') + 1) + "/")),
+                "the ACL file is in Redis's volume, so that the users redis-users saves outlive a restart: " + aclFile);
+        // Until redis-users has run, the default user alone, without a password: Redis as it is without an ACL file.
+        assertEquals("[ -e " + aclFile + " ] || echo 'user default on nopass ~* &* +@all' > " + aclFile, script.substring(0, m.start()),
+                "a new volume's ACL file: " + script);
     }
 
     @ParameterizedTest
@@ -389,10 +569,20 @@ class ComposeFileTest {
             String resolved = interpolate(value);
             if (resolved.matches("[a-z]+(:[a-z]+)?://.*")) {
                 URI uri = URI.create(resolved.startsWith("jdbc:") ? resolved.substring(5) : resolved);
-                assertNull(uri.getUserInfo(), name + "'s " + key + " carries credentials");
+                assertTrue(uri.getUserInfo() == null || !uri.getUserInfo().contains(":"),
+                        name + "'s " + key + " carries a password");
                 assertFalse(resolved.toLowerCase().contains("password"), name + "'s " + key + " carries a password");
             }
         }));
+        // Scripts read passwords from the secrets; none holds one.
+        compose().services().forEach((name, s) -> {
+            List<String> scripts = new ArrayList<>(s.command() == null ? List.of() : s.command());
+            scripts.addAll(s.entrypoint() == null ? List.of() : s.entrypoint());
+            for (String script : scripts) {
+                Matcher m = Pattern.compile("(?i)(password[\\w.]*=)([^$\\s\"]+)").matcher(interpolate(script));
+                assertFalse(m.find(), name + " writes a password down: " + script);
+            }
+        });
     }
 
     @ParameterizedTest
@@ -406,7 +596,8 @@ class ComposeFileTest {
         assertEquals(TLS_CERT_FILE, secretFile(s, env.get(KubernetesManifestsTest.TLS_CERT_ENV)),
                 s + " serves its API with the certificate persona security init writes");
         assertEquals(TLS_KEY_FILE, secretFile(s, env.get(KubernetesManifestsTest.TLS_KEY_ENV)), s + ": and its key");
-        Set<String> expected = new TreeSet<>(Set.of(PUBLIC_KEY_FILE, TLS_CERT_FILE, TLS_KEY_FILE));
+        Set<String> expected = new TreeSet<>(Set.of(PUBLIC_KEY_FILE, TLS_CERT_FILE, TLS_KEY_FILE,
+                DATASTORE_PASSWORDS + DatastoreFiles.passwordFile(s)));
         if (cfg.callsProfileService()) {
             String token = s + ".jwt";
             assertEquals(token, secretFile(s, env.get(cfg.serviceTokenFileEnv())),
@@ -422,8 +613,8 @@ class ComposeFileTest {
         for (String name : svc.mountedSecrets()) {
             mounted.add(secretFile(s, SECRETS_DIR + name));
         }
-        assertEquals(expected, mounted, s + " mounts what it reads, nothing more (never another service's token "
-                + "or a private key other than its TLS key)");
+        assertEquals(expected, mounted, s + " mounts what it reads, nothing more (never another service's token or "
+                + "password, or a private key other than its TLS key)");
         String issuer = env.get(cfg.jwtIssuerEnv());
         if (issuer != null) {
             assertEquals(ServiceConfig.common().defaultOf("mp.jwt.verify.issuer"), interpolate(issuer),
@@ -440,7 +631,14 @@ class ComposeFileTest {
         assertEquals(new TreeSet<>(secrets.keySet()), used, "every secret is declared and used");
         secrets.forEach((name, secret) -> {
             assertNotNull(secret.file(), name + " is a file");
-            assertTrue(secret.file().startsWith(SECRET_FILES) && !secret.file().substring(SECRET_FILES.length()).contains("/"),
+            String file = secret.file().startsWith(SECRET_FILES) ? secret.file().substring(SECRET_FILES.length()) : "/";
+            if (file.startsWith(DATASTORE_PASSWORDS)) {
+                // A datastore password: named after the Redis user, as redis-users.sh looks it up.
+                assertEquals(DATASTORE_PASSWORDS + name, file, name + " is the password file of the user " + name);
+                assertTrue(DatastoreFiles.redisUsers().contains(name), name + " is a user of redis-users.acl");
+                file = file.substring(DATASTORE_PASSWORDS.length());
+            }
+            assertFalse(file.contains("/"),
                     name + " is read from " + SECRET_FILES + ", which persona security init writes: " + secret.file());
             assertFalse(secret.file().contains("private"), name + ": the private key is never mounted");
             assertFalse(PRIVATE_KEY_FILES.contains(secret.file().substring(SECRET_FILES.length())),
@@ -533,6 +731,24 @@ class ComposeFileTest {
         assertNotNull(secret, "no secret " + name + " is declared");
         assertTrue(secret.file().startsWith(SECRET_FILES), name + " is not read from " + SECRET_FILES);
         return secret.file().substring(SECRET_FILES.length());
+    }
+
+    /** The variables that carry a database connection, as the services that use one read them. */
+    private static Set<String> databaseEnv() {
+        ServiceConfig cfg = services().stream().map(KubernetesManifestsTest::config).filter(ServiceConfig::usesDatabase)
+                .findFirst().orElseThrow();
+        return Set.of(cfg.envOf("quarkus.datasource.jdbc.url"), cfg.envOf("quarkus.datasource.username"),
+                cfg.envOf("quarkus.datasource.password"));
+    }
+
+    /** The ENTRYPOINT of the service's Dockerfile (exec form), as one command line. */
+    private static String dockerEntrypoint(String service) throws IOException {
+        ComposeService svc = service(service);
+        String docker = Files.readString(Paths.module().resolve(svc.build().context()).resolve(svc.build().dockerfile()));
+        Matcher m = Pattern.compile("(?m)^ENTRYPOINT\\s+(\\[.*])\\s*$").matcher(docker);
+        assertTrue(m.find(), service + "'s Dockerfile has an exec-form ENTRYPOINT");
+        List<String> words = YAML.readValue(m.group(1), new TypeReference<List<String>>() { });
+        return String.join(" ", words);
     }
 
     private static String set(String service, Map<String, String> env, String name) {

@@ -71,7 +71,8 @@ class DatastoreAccountsTest {
 
     private static void createRoles() throws IOException, InterruptedException {
         Result r = run(Map.of("PGOPTIONS", "-c client_min_messages=warning -c persona.profile_password="
-                        + password("persona-profile") + " -c persona.recommend_password=" + password("persona-recommend")
+                        + password("persona-profile") + " -c persona.similarity_password=" + password("persona-similarity")
+                        + " -c persona.recommend_password=" + password("persona-recommend")
                         + " -c persona.segment_password=" + password("persona-segment")),
                 "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", DB_HOST, "-p", DB_PORT, "-U", ADMIN, "-d", DATABASE,
                 "-f", Paths.module().resolve("datastores/postgres-roles.sql").toString());
@@ -136,6 +137,16 @@ class DatastoreAccountsTest {
         }
         assertEquals("0", sql("persona_recommend", "SELECT count(*) FROM recommend.models").out(),
                 "a table of the shared account moved to its service");
+    }
+
+    @Test
+    void similarityOnlyAppendsToTheAccessLog() throws IOException, InterruptedException {
+        assertEquals(0, sql("persona_similarity", "INSERT INTO audit.access_log (rpc) VALUES ('probe')").exit());
+        for (String statement : List.of("SELECT * FROM audit.access_log", "SELECT * FROM public.users",
+                "SELECT * FROM recommend.models", "CREATE TABLE public.probe (x int)")) {
+            Result r = sql("persona_similarity", statement);
+            assertTrue(r.out().contains("permission denied"), statement + ": " + r.out());
+        }
     }
 
     @Test

@@ -28,6 +28,7 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeProjection;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
@@ -53,11 +54,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -277,12 +281,28 @@ class KubernetesManifestsTest {
             ServiceConfig cfg = config(s);
             Container c = container(r, s);
             Map<String, EnvVar> env = new TreeMap<>();
+            // Variables the configuration does not read may only be parts of one it does (REDIS_URL's user and
+            // password), put together by the kubelet: $(NAME) of a variable defined before.
+            Set<String> parts = new TreeSet<>();
             for (EnvVar e : c.getEnv()) {
+                if (e.getValueFrom() == null) {
+                    List<String> refs = references(e.getValue());
+                    assertFalse(refs.isEmpty(), overlay + ": " + s + "'s " + e.getName()
+                            + " is a literal; it comes from a ConfigMap or Secret, or is put together from variables that do");
+                    for (String ref : refs) {
+                        assertTrue(env.containsKey(ref), overlay + ": " + s + "'s " + e.getName() + " refers to " + ref
+                                + ", which is not defined before it (the kubelet would leave $(" + ref + ") as it is)");
+                    }
+                    assertEquals("", e.getValue().replaceAll("\\$\\([A-Z_][A-Z0-9_]*\\)", "").replaceAll("[:/@]", ""),
+                            overlay + ": " + s + "'s " + e.getName() + " holds nothing but references and punctuation");
+                    parts.addAll(refs);
+                }
                 assertNull(env.put(e.getName(), e), overlay + ": " + s + " sets " + e.getName() + " twice");
-                assertTrue(cfg.envNames().contains(e.getName()),
+            }
+            for (EnvVar e : c.getEnv()) {
+                assertTrue(cfg.envNames().contains(e.getName()) || parts.contains(e.getName()),
                         overlay + ": " + s + " sets " + e.getName() + ", which its application.properties never reads "
-                                + cfg.envNames());
-                assertNotNull(e.getValueFrom(), overlay + ": " + s + "'s " + e.getName() + " comes from a ConfigMap or Secret");
+                                + cfg.envNames() + ", nor is part of a variable it reads");
             }
             assertTrue(c.getEnvFrom() == null || c.getEnvFrom().isEmpty(), "every variable is named, no envFrom");
 
@@ -302,11 +322,12 @@ class KubernetesManifestsTest {
             }
             for (String name : credentials) {
                 assertTrue(env.containsKey(name), overlay + ": " + s + " must set " + name);
-                assertNotNull(env.get(name).getValueFrom().getSecretKeyRef(), overlay + ": " + s + "'s " + name + " from a Secret");
+                assertTrue(fromSecrets(env, name), overlay + ": " + s + "'s " + name + " from a Secret (or from variables "
+                        + "that are each from a Secret)");
             }
             ConfigMap cm = r.get(ConfigMap.class, s);
             Set<String> consumed = c.getEnv().stream()
-                    .filter(e -> e.getValueFrom().getConfigMapKeyRef() != null
+                    .filter(e -> e.getValueFrom() != null && e.getValueFrom().getConfigMapKeyRef() != null
                             && e.getValueFrom().getConfigMapKeyRef().getName().equals(s))
                     .map(e -> e.getValueFrom().getConfigMapKeyRef().getKey())
                     .collect(Collectors.toCollection(TreeSet::new));
@@ -325,7 +346,7 @@ class KubernetesManifestsTest {
         Map<String, Set<String>> referencedSecrets = new TreeMap<>();
         Map<String, Set<String>> referencedConfigMaps = new TreeMap<>();
         for (Deployment d : r.all(Deployment.class)) {
-            for (Container c : d.getSpec().getTemplate().getSpec().getContainers()) {
+            for (Container c : allContainers(d)) {
                 assertTrue(c.getEnvFrom() == null || c.getEnvFrom().isEmpty());
                 for (EnvVar e : c.getEnv() == null ? List.<EnvVar>of() : c.getEnv()) {
                     if (e.getValueFrom() == null) {
@@ -347,18 +368,40 @@ class KubernetesManifestsTest {
                     }
                 }
             }
-            // Secrets mounted as files name their keys (items), so that what must exist is written down.
+            // Secrets and ConfigMaps mounted as files name their keys (items), so that what must exist is written
+            // down; a projected volume's sources likewise.
             for (Volume v : d.getSpec().getTemplate().getSpec().getVolumes()) {
-                if (v.getSecret() == null) {
-                    continue;
-                }
                 String id = overlay + ": " + name(d) + "'s volume " + v.getName();
-                if (!OPTIONAL_SECRETS.contains(v.getSecret().getSecretName())) {
-                    assertNotEquals(Boolean.TRUE, v.getSecret().getOptional(), id + ": a missing Secret stops the pod, loudly");
+                if (v.getSecret() != null) {
+                    if (!OPTIONAL_SECRETS.contains(v.getSecret().getSecretName())) {
+                        assertNotEquals(Boolean.TRUE, v.getSecret().getOptional(), id + ": a missing Secret stops the pod, loudly");
+                    }
+                    assertNotNull(v.getSecret().getItems(), id + " names the keys it mounts");
+                    for (KeyToPath item : v.getSecret().getItems()) {
+                        referencedSecrets.computeIfAbsent(v.getSecret().getSecretName(), k -> new TreeSet<>()).add(item.getKey());
+                    }
                 }
-                assertNotNull(v.getSecret().getItems(), id + " names the keys it mounts");
-                for (KeyToPath item : v.getSecret().getItems()) {
-                    referencedSecrets.computeIfAbsent(v.getSecret().getSecretName(), k -> new TreeSet<>()).add(item.getKey());
+                if (v.getConfigMap() != null) {
+                    assertNotEquals(Boolean.TRUE, v.getConfigMap().getOptional(), id);
+                    assertNotNull(v.getConfigMap().getItems(), id + " names the keys it mounts");
+                    ConfigMap cm = r.get(ConfigMap.class, v.getConfigMap().getName());
+                    for (KeyToPath item : v.getConfigMap().getItems()) {
+                        assertTrue(cm.getData().containsKey(item.getKey()),
+                                overlay + ": ConfigMap " + name(cm) + " has no key " + item.getKey());
+                        referencedConfigMaps.computeIfAbsent(name(cm), k -> new TreeSet<>()).add(item.getKey());
+                    }
+                }
+                if (v.getProjected() != null) {
+                    for (VolumeProjection source : v.getProjected().getSources()) {
+                        assertNull(source.getConfigMap(), id + ": only Secrets are projected here");
+                        assertNotNull(source.getSecret(), id + ": only Secrets are projected here");
+                        assertNotEquals(Boolean.TRUE, source.getSecret().getOptional(), id + ": a missing Secret stops the pod");
+                        assertNotNull(source.getSecret().getItems(), id + " names the keys it mounts");
+                        for (KeyToPath item : source.getSecret().getItems()) {
+                            referencedSecrets.computeIfAbsent(source.getSecret().getName(), k -> new TreeSet<>())
+                                    .add(item.getKey());
+                        }
+                    }
                 }
             }
         }
@@ -367,7 +410,8 @@ class KubernetesManifestsTest {
                     overlay + ": ConfigMap " + name(cm) + " keys nobody reads");
         }
         // A referenced Secret is rendered (dev's generated datastore credentials) or created out of band by the
-        // README's commands (everything in prod; the token key and the service tokens in dev too).
+        // commands of the README or of the prod overlay's kustomization.yaml (everything in prod; the token key and the
+        // service tokens in dev too).
         referencedSecrets.forEach((secret, keys) -> {
             Optional<Secret> rendered = r.find(Secret.class, secret);
             for (String key : keys) {
@@ -375,7 +419,8 @@ class KubernetesManifestsTest {
                     assertTrue(rendered.get().getData().containsKey(key), overlay + ": Secret " + secret + " has no key " + key);
                 } else {
                     assertTrue(outOfBand.getOrDefault(secret, Set.of()).contains(key), overlay + ": Secret " + secret
-                            + " key " + key + " is neither generated nor among those the README says to create " + outOfBand);
+                            + " key " + key + " is neither generated nor among those the README or the prod kustomization "
+                            + "say to create " + outOfBand);
                 }
             }
         });
@@ -385,7 +430,8 @@ class KubernetesManifestsTest {
         }
         if (overlay.equals("prod")) {
             assertEquals(List.of(), r.all(Secret.class), overlay + ": no Secret is committed");
-            assertEquals(outOfBand, referencedSecrets, overlay + ": the Secrets the README says to create are those used");
+            assertEquals(outOfBand, referencedSecrets,
+                    overlay + ": the Secrets the README and the prod kustomization say to create are those used");
         }
     }
 
@@ -450,13 +496,267 @@ class KubernetesManifestsTest {
         assertEquals(secretValue(r, "persona-postgres", "username"), env(r, pg, "POSTGRES_USER").orElseThrow());
         assertEquals(secretValue(r, "persona-postgres", "password"), env(r, pg, "POSTGRES_PASSWORD").orElseThrow());
 
-        URI redisUrl = URI.create(secretValue(r, "persona-redis", "url"));
-        assertEquals("redis", redisUrl.getScheme());
+        assertEquals("redis", secretValue(r, "persona-redis", "scheme"), "plain Redis inside the namespace, dev only");
+        URI redisUrl = URI.create("redis://" + secretValue(r, "persona-redis", "address"));
+        assertEquals("", redisUrl.getPath(), "persona-redis's address is host:port");
         Deployment redis = backing(r, redisUrl.getHost(), redisUrl.getPort());
         Container rc = redis.getSpec().getTemplate().getSpec().getContainers().get(0);
-        String password = redisUrl.getUserInfo().substring(redisUrl.getUserInfo().indexOf(':') + 1);
-        assertEquals(password, env(r, rc, "REDIS_PASSWORD").orElseThrow(), "the URL carries the server's password");
-        assertTrue(rc.getArgs().contains("$(REDIS_PASSWORD)"), "the server requires that password");
+        assertFalse(rc.getArgs().contains("--requirepass"), "no password shared by all: each service logs in as its own user");
+        for (String s : SERVICES) {
+            if (config(s).usesRedis()) {
+                URI url = URI.create(env(r, container(r, s), config(s).envOf("quarkus.redis.hosts")).orElseThrow());
+                assertEquals(redisUrl.getHost() + ":" + redisUrl.getPort(), url.getHost() + ":" + url.getPort(),
+                        s + " reaches the in-cluster Redis");
+            }
+        }
+    }
+
+    /**
+     * Every service logs in to PostgreSQL and Redis as itself: user and password from its own Secret
+     * persona-<name>-datastore, the Redis URL put together from them by the kubelet; similarity-service, which has no
+     * database, has no database credentials. In dev, whose Secrets are rendered, the users are the service's role and
+     * Redis user of deploy/datastores, never the administrator.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void eachServiceLogsInWithItsOwnAccountsFromItsOwnSecret(String overlay) {
+        Rendered r = rendered(overlay);
+        ServiceConfig withDatabase = SERVICES.stream().map(KubernetesManifestsTest::config).filter(ServiceConfig::usesDatabase)
+                .findFirst().orElseThrow();
+        Set<String> databaseEnv = Set.of(withDatabase.envOf("quarkus.datasource.jdbc.url"),
+                withDatabase.envOf("quarkus.datasource.username"), withDatabase.envOf("quarkus.datasource.password"));
+        for (String s : SERVICES) {
+            ServiceConfig cfg = config(s);
+            Container c = container(r, s);
+            String id = overlay + ": " + s;
+            String own = DatastoreFiles.secret(s);
+            for (EnvVar e : c.getEnv()) {
+                if (e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null
+                        && e.getValueFrom().getSecretKeyRef().getName().endsWith("-datastore")) {
+                    assertEquals(own, e.getValueFrom().getSecretKeyRef().getName(), id + "'s " + e.getName()
+                            + " comes from another service's accounts");
+                }
+            }
+            if (cfg.usesDatabase()) {
+                assertEquals(new SecretKey(own, "db-user"), secretKeyOf(c, cfg.envOf("quarkus.datasource.username")),
+                        id + "'s PostgreSQL user is its own");
+                assertEquals(new SecretKey(own, "db-password"), secretKeyOf(c, cfg.envOf("quarkus.datasource.password")),
+                        id + "'s PostgreSQL password is its own");
+                assertEquals(new SecretKey("persona-postgres", "jdbc-url"), secretKeyOf(c, cfg.envOf("quarkus.datasource.jdbc.url")),
+                        id + ": where PostgreSQL is");
+            } else {
+                for (String name : databaseEnv) {
+                    assertTrue(c.getEnv().stream().noneMatch(e -> e.getName().equals(name)), id + " has no database, so no " + name);
+                }
+                assertTrue(c.getEnv().stream().noneMatch(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null
+                        && (e.getValueFrom().getSecretKeyRef().getName().equals("persona-postgres")
+                        || e.getValueFrom().getSecretKeyRef().getKey().startsWith("db-"))), id + " reads no database credential");
+            }
+            if (cfg.usesRedis()) {
+                String urlEnv = cfg.envOf("quarkus.redis.hosts");
+                EnvVar url = c.getEnv().stream().filter(e -> e.getName().equals(urlEnv)).findFirst().orElseThrow();
+                assertNull(url.getValueFrom(), id + ": " + urlEnv + " is put together from the server's and its own Secret");
+                Matcher m = REDIS_URL_PARTS.matcher(url.getValue());
+                assertTrue(m.matches(), id + "'s " + urlEnv + " is $(scheme)://$(user):$(password)@$(address): " + url.getValue());
+                assertEquals(new SecretKey("persona-redis", "scheme"), secretKeyOf(c, m.group(1)), id + ": redis or rediss");
+                assertEquals(new SecretKey(own, "redis-user"), secretKeyOf(c, m.group(2)), id + "'s Redis user is its own");
+                assertEquals(new SecretKey(own, "redis-password"), secretKeyOf(c, m.group(3)), id + "'s Redis password is its own");
+                assertEquals(new SecretKey("persona-redis", "address"), secretKeyOf(c, m.group(4)), id + ": where Redis is");
+            }
+            if (overlay.equals("dev")) {
+                Set<String> keys = new TreeSet<>();
+                if (cfg.usesDatabase()) {
+                    keys.addAll(Set.of("db-user", "db-password"));
+                    String user = secretValue(r, own, "db-user");
+                    assertEquals(DatastoreFiles.role(s), user, id + "'s PostgreSQL role");
+                    assertTrue(DatastoreFiles.roleServices().contains(DatastoreFiles.shortName(s)),
+                            id + ": " + DatastoreFiles.ROLES_SQL + " makes its role " + user);
+                    assertNotEquals(secretValue(r, "persona-postgres", "username"), user, id + " is not the administrator");
+                    assertNotEquals(secretValue(r, "persona-postgres", "password"), secretValue(r, own, "db-password"),
+                            id + ": not the administrator's password");
+                    assertFalse(secretValue(r, own, "db-password").isEmpty(), id + ": a password (the prod profile refuses none)");
+                }
+                if (cfg.usesRedis()) {
+                    keys.addAll(Set.of("redis-user", "redis-password"));
+                    String user = secretValue(r, own, "redis-user");
+                    assertEquals(DatastoreFiles.redisUser(s), user, id + "'s Redis user");
+                    assertNotEquals(DatastoreFiles.REDIS_DEFAULT_USER, user, id + " is not Redis's default user");
+                    assertTrue(DatastoreFiles.redisUsers().contains(user), id + ": " + DatastoreFiles.REDIS_ACL + " defines " + user);
+                    assertTrue(secretValue(r, own, "redis-password").matches("[\\w.~-]+"),
+                            id + ": a password that needs no escaping in the URL");
+                }
+                assertEquals(keys, r.get(Secret.class, own).getData().keySet(),
+                        id + ": its Secret holds its own accounts, nothing more");
+            }
+        }
+    }
+
+    /** deploy/datastores makes an account for each service that uses a datastore, and for nobody else. */
+    @Test
+    void theDatastoreFilesMakeAnAccountForEachServiceThatUsesTheDatastore() {
+        assertEquals(SERVICES.stream().filter(s -> config(s).usesDatabase()).map(DatastoreFiles::shortName)
+                .collect(Collectors.toCollection(TreeSet::new)), DatastoreFiles.roleServices(), DatastoreFiles.ROLES_SQL);
+        assertEquals(SERVICES.stream().filter(s -> config(s).usesRedis()).map(DatastoreFiles::redisUser)
+                .collect(Collectors.toCollection(TreeSet::new)), DatastoreFiles.redisUsers(), DatastoreFiles.REDIS_ACL);
+        assertTrue(DatastoreFiles.read(DatastoreFiles.ROLES_SQL).contains("current_setting('persona.' || svc || '_password', true)"),
+                DatastoreFiles.ROLES_SQL + " reads each password from the session setting persona.<service>_password");
+    }
+
+    /**
+     * dev: the in-cluster datastores create the services' accounts as they start, before they accept a connection,
+     * from deploy/datastores' own files (the ConfigMap its kustomization generates) and the services' Secrets.
+     * PostgreSQL runs postgres-roles.sql from /docker-entrypoint-initdb.d on every new data directory (an emptyDir: every
+     * new pod), its passwords in PGOPTIONS; Redis loads the ACL file an init container writes.
+     */
+    @Test
+    void theDevDatastoresCreateTheAccountsBeforeTheyAcceptAConnection(@TempDir Path root)
+            throws IOException, InterruptedException {
+        Rendered r = rendered("dev");
+        ConfigMap files = r.get(ConfigMap.class, DatastoreFiles.CONFIG_MAP);
+        for (String file : List.of(DatastoreFiles.ROLES_SQL, DatastoreFiles.REDIS_ACL)) {
+            assertEquals(DatastoreFiles.read(file), files.getData().get(file), "dev: " + file + " is deploy/datastores' own");
+        }
+
+        PodSpec pg = r.get(Deployment.class, "postgres").getSpec().getTemplate().getSpec();
+        Container postgres = pg.getContainers().get(0);
+        assertNotNull(volume(pg, mount(postgres, "/var/lib/postgresql/data").getName()).getEmptyDir(),
+                "dev: PostgreSQL's data is an emptyDir, so every new pod initialises it, and runs the script");
+        VolumeMount initdb = mount(postgres, "/docker-entrypoint-initdb.d");
+        assertEquals(Boolean.TRUE, initdb.getReadOnly());
+        Volume scripts = volume(pg, initdb.getName());
+        assertNotNull(scripts.getConfigMap(), "dev: the initdb scripts are a ConfigMap");
+        assertEquals(DatastoreFiles.CONFIG_MAP, scripts.getConfigMap().getName());
+        assertEquals(List.of(DatastoreFiles.ROLES_SQL + "=" + DatastoreFiles.ROLES_SQL), scripts.getConfigMap().getItems().stream()
+                .map(i -> i.getKey() + "=" + i.getPath()).toList(), "dev: PostgreSQL runs postgres-roles.sql, and only that");
+        // psql (libpq) reads PGOPTIONS from its environment: the passwords as session settings, on no command line.
+        int at = indexOf(postgres, "PGOPTIONS");
+        EnvVar options = postgres.getEnv().get(at);
+        assertNull(options.getValueFrom(), "dev: PGOPTIONS is put together from the services' Secrets");
+        Map<String, String> settings = new TreeMap<>();
+        String[] words = options.getValue().trim().split("\\s+");
+        for (int i = 0; i < words.length; i += 2) {
+            assertEquals("-c", words[i], "dev: PGOPTIONS is -c name=value ...: " + options.getValue());
+            settings.put(words[i + 1].substring(0, words[i + 1].indexOf('=')), words[i + 1].substring(words[i + 1].indexOf('=') + 1));
+        }
+        Set<String> databaseServices = SERVICES.stream().filter(s -> config(s).usesDatabase()).collect(Collectors.toSet());
+        assertEquals(databaseServices.stream().map(DatastoreFiles::passwordSetting).collect(Collectors.toCollection(TreeSet::new)),
+                settings.keySet(), "dev: a password for each role postgres-roles.sql makes");
+        for (String s : databaseServices) {
+            Matcher m = Pattern.compile("\\$\\(([A-Z_][A-Z0-9_]*)\\)").matcher(settings.get(DatastoreFiles.passwordSetting(s)));
+            assertTrue(m.matches(), "dev: " + s + "'s password is a variable: " + settings.get(DatastoreFiles.passwordSetting(s)));
+            assertTrue(indexOf(postgres, m.group(1)) < at, "dev: " + m.group(1) + " is defined before PGOPTIONS");
+            assertEquals(new SecretKey(DatastoreFiles.secret(s), "db-password"), secretKeyOf(postgres, m.group(1)),
+                    "dev: PostgreSQL gives " + DatastoreFiles.role(s) + " the password " + s + " logs in with");
+        }
+
+        PodSpec rd = r.get(Deployment.class, "redis").getSpec().getTemplate().getSpec();
+        Container redis = rd.getContainers().get(0);
+        List<String> args = redis.getArgs();
+        assertFalse(args.contains("--requirepass"), "dev: no password shared by every client");
+        assertTrue(args.contains("--aclfile"), "dev: Redis loads its users from an ACL file: " + args);
+        String aclFile = args.get(args.indexOf("--aclfile") + 1);
+        String aclDir = aclFile.substring(0, aclFile.lastIndexOf('/'));
+        VolumeMount aclMount = mount(redis, aclDir);
+        assertEquals(Boolean.TRUE, aclMount.getReadOnly(), "dev: Redis only reads its ACL file");
+        assertEquals("Memory", volume(rd, aclMount.getName()).getEmptyDir().getMedium(), "dev: the ACL file stays off the disk");
+        assertEquals(1, rd.getInitContainers().size(), "dev: one init container writes the ACL file");
+        Container init = rd.getInitContainers().get(0);
+        assertEquals(aclMount.getName(), mount(init, aclDir).getName(), "dev: the init container writes where Redis reads");
+        assertNotEquals(Boolean.TRUE, mount(init, aclDir).getReadOnly());
+        assertEquals(redis.getImage(), init.getImage(), "dev: the init container is Redis's image (no other to pull)");
+        String script = init.getCommand().get(init.getCommand().size() - 1);
+        assertFalse(script.contains("$("), "dev: the kubelet would expand $( in a command; the script reads files instead");
+        // Its inputs: redis-users.acl from the ConfigMap, and each user's password as a file named after the user.
+        VolumeMount aclSource = init.getVolumeMounts().stream()
+                .filter(m -> volume(rd, m.getName()).getConfigMap() != null).findFirst().orElseThrow();
+        assertEquals(DatastoreFiles.CONFIG_MAP, volume(rd, aclSource.getName()).getConfigMap().getName());
+        VolumeMount passwordMount = init.getVolumeMounts().stream()
+                .filter(m -> volume(rd, m.getName()).getProjected() != null).findFirst().orElseThrow();
+        assertEquals(Boolean.TRUE, passwordMount.getReadOnly());
+        assertTrue(redis.getVolumeMounts().stream().noneMatch(m -> m.getName().equals(passwordMount.getName())),
+                "dev: Redis itself never sees the password files");
+        Map<String, String> passwords = new TreeMap<>();
+        for (VolumeProjection source : volume(rd, passwordMount.getName()).getProjected().getSources()) {
+            for (KeyToPath item : source.getSecret().getItems()) {
+                assertEquals("redis-password", item.getKey(), "dev: the projected files are the services' Redis passwords");
+                assertEquals(secretValue(r, source.getSecret().getName(), "redis-user"), item.getPath(),
+                        "dev: each password file is named after the user of the same Secret");
+                passwords.put(item.getPath(), secretValue(r, source.getSecret().getName(), "redis-password"));
+            }
+        }
+        assertEquals(DatastoreFiles.redisUsers(), passwords.keySet(), "dev: a password for every user of redis-users.acl");
+
+        // Run the script as the init container would, on its files: the ACL file has every user, with its password and
+        // rules, and the default user off.
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "no /bin/sh to run the init container's script with");
+        Path acl = Files.createDirectories(root.resolve("acl"));
+        Path datastores = Files.createDirectories(root.resolve("datastores"));
+        Path secrets = Files.createDirectories(root.resolve("passwords"));
+        Files.writeString(datastores.resolve(DatastoreFiles.REDIS_ACL), files.getData().get(DatastoreFiles.REDIS_ACL));
+        for (Map.Entry<String, String> e : passwords.entrySet()) {
+            Files.writeString(secrets.resolve(e.getKey()), e.getValue());
+        }
+        String local = script.replace(aclDir, acl.toString()).replace(aclSource.getMountPath(), datastores.toString())
+                .replace(passwordMount.getMountPath(), secrets.toString());
+        List<String> command = new ArrayList<>(init.getCommand().subList(0, init.getCommand().size() - 1));
+        command.add(local);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), "dev: the init container's script: " + out);
+        List<String> lines = Files.readAllLines(acl.resolve(aclFile.substring(aclFile.lastIndexOf('/') + 1)));
+        List<String> expected = new ArrayList<>(List.of("user default off"));
+        for (String user : DatastoreFiles.redisUsers()) {
+            expected.add("user " + user + " on >" + passwords.get(user) + " " + DatastoreFiles.redisRules(user));
+        }
+        assertEquals(new TreeSet<>(expected), new TreeSet<>(lines), "dev: the ACL file Redis loads");
+        // A user without a password stops the pod rather than starting Redis without that user.
+        Files.delete(secrets.resolve(passwords.keySet().iterator().next()));
+        Process missing = new ProcessBuilder(command).redirectErrorStream(true).start();
+        missing.getInputStream().readAllBytes();
+        assertTrue(missing.waitFor(30, TimeUnit.SECONDS));
+        assertNotEquals(0, missing.exitValue(), "dev: the init container fails without a user's password");
+    }
+
+    /**
+     * prod: the services' accounts are made by whoever administers the managed datastores, with deploy/datastores'
+     * files; the prod kustomization says how, and how to create each service's Secret (checked above against what
+     * the Deployments read).
+     */
+    @Test
+    void theProdKustomizationSaysHowToMakeTheAccounts() throws IOException {
+        String commands = prodKustomizationCommands();
+        String datastores = Paths.repository().relativize(DatastoreFiles.dir()).toString().replace('\\', '/');
+        for (String file : List.of(DatastoreFiles.ROLES_SQL, DatastoreFiles.REDIS_SCRIPT)) {
+            assertTrue(commands.contains(datastores + "/" + file), "prod kustomization: runs " + datastores + "/" + file);
+        }
+        assertTrue(commands.contains("psql -v ON_ERROR_STOP=1 -f " + datastores + "/" + DatastoreFiles.ROLES_SQL),
+                "prod kustomization: psql stops at the first error");
+        Matcher options = Pattern.compile("PGOPTIONS=\"([^\"]*)\"").matcher(commands);
+        assertTrue(options.find(), "prod kustomization: the passwords go in PGOPTIONS");
+        for (String s : SERVICES) {
+            if (config(s).usesDatabase()) {
+                assertTrue(options.group(1).contains("-c " + DatastoreFiles.passwordSetting(s) + "=$(cat $d/"
+                        + DatastoreFiles.passwordFile(s) + ")"), "prod kustomization: " + DatastoreFiles.role(s)
+                        + "'s password is the file persona security init writes: " + options.group(1));
+            }
+        }
+        assertTrue(commands.contains(datastores + "/" + DatastoreFiles.REDIS_SCRIPT + " $d "),
+                "prod kustomization: redis-users.sh takes the same passwords");
+        assertTrue(commands.contains("after every restart of Redis"), "prod kustomization: Redis forgets users without an ACL file");
+        Map<String, Set<String>> documented = createdSecrets(commands);
+        for (String s : SERVICES) {
+            Set<String> keys = new TreeSet<>();
+            if (config(s).usesDatabase()) {
+                keys.addAll(Set.of("db-user", "db-password"));
+                assertEquals(DatastoreFiles.role(s), literal(commands, DatastoreFiles.secret(s), "db-user"), s);
+            }
+            if (config(s).usesRedis()) {
+                keys.addAll(Set.of("redis-user", "redis-password"));
+                assertEquals(DatastoreFiles.redisUser(s), literal(commands, DatastoreFiles.secret(s), "redis-user"), s);
+            }
+            assertEquals(keys, documented.get(DatastoreFiles.secret(s)), "prod kustomization creates " + DatastoreFiles.secret(s));
+        }
     }
 
     @ParameterizedTest
@@ -477,7 +777,7 @@ class KubernetesManifestsTest {
             assertEquals(Boolean.FALSE, pod.getAutomountServiceAccountToken(), id + " mounts no API token");
             assertEquals("RuntimeDefault", pod.getSecurityContext().getSeccompProfile().getType(), id);
             Set<String> volumes = pod.getVolumes().stream().map(Volume::getName).collect(Collectors.toSet());
-            for (Container c : pod.getContainers()) {
+            for (Container c : allContainers(d)) {
                 SecurityContext sc = c.getSecurityContext();
                 Boolean nonRoot = sc.getRunAsNonRoot() != null ? sc.getRunAsNonRoot() : pod.getSecurityContext().getRunAsNonRoot();
                 assertEquals(Boolean.TRUE, nonRoot, id + " runs as non-root");
@@ -496,7 +796,7 @@ class KubernetesManifestsTest {
                 for (VolumeMount m : c.getVolumeMounts()) {
                     assertTrue(volumes.contains(m.getName()), id + " mounts undeclared volume " + m.getName());
                 }
-                if (SERVICES.contains(name(d))) {
+                if (SERVICES.contains(name(d)) && pod.getContainers().contains(c)) {
                     assertTrue(c.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals("/tmp")),
                             id + " has a writable /tmp");
                 }
@@ -808,7 +1108,15 @@ class KubernetesManifestsTest {
                         "prod: " + s + " uses no PostgreSQL, mounts no CA of it");
             }
         }
-        assertTrue(documentedLiteral("persona-redis", "url").startsWith("rediss://"), "README's Redis URL is rediss://");
+        assertEquals("rediss", documentedLiteral("persona-redis", "scheme"), "prod reaches Redis over TLS: rediss://");
+        for (String s : SERVICES) {
+            if (config(s).usesRedis()) {
+                String url = container(r, s).getEnv().stream()
+                        .filter(e -> e.getName().equals(config(s).envOf("quarkus.redis.hosts"))).findFirst().orElseThrow().getValue();
+                assertTrue(url.startsWith("$(REDIS_SCHEME)://"), "prod: " + s + "'s Redis URL takes persona-redis's scheme");
+                assertEquals(new SecretKey("persona-redis", "scheme"), secretKeyOf(container(r, s), "REDIS_SCHEME"), s);
+            }
+        }
     }
 
     @ParameterizedTest
@@ -1025,14 +1333,40 @@ class KubernetesManifestsTest {
         return r.get(Deployment.class, deployment).getSpec().getTemplate().getSpec().getContainers().get(0);
     }
 
-    /** The value a container sees: a literal, a ConfigMap key, a rendered Secret key; empty if unset or out of band. */
+    /**
+     * The value a container sees: a literal (with the $(NAME)s of variables defined before it filled in, as the kubelet
+     * does), a ConfigMap key, a rendered Secret key; empty if unset or out of band.
+     */
     static Optional<String> env(Rendered r, Container c, String name) {
-        for (EnvVar e : c.getEnv()) {
+        for (int i = 0; i < c.getEnv().size(); i++) {
+            EnvVar e = c.getEnv().get(i);
             if (!e.getName().equals(name)) {
                 continue;
             }
             if (e.getValueFrom() == null) {
-                return Optional.ofNullable(e.getValue());
+                if (e.getValue() == null) {
+                    return Optional.empty();
+                }
+                Set<String> before = c.getEnv().subList(0, i).stream().map(EnvVar::getName).collect(Collectors.toSet());
+                Matcher m = KUBELET_REFERENCE.matcher(e.getValue());
+                StringBuilder out = new StringBuilder();
+                while (m.find()) {
+                    String replacement;
+                    if (m.group(1) == null) {
+                        replacement = "$";
+                    } else if (before.contains(m.group(1))) {
+                        Optional<String> part = env(r, c, m.group(1));
+                        if (part.isEmpty()) {
+                            return Optional.empty();
+                        }
+                        replacement = part.get();
+                    } else {
+                        replacement = m.group();
+                    }
+                    m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+                }
+                m.appendTail(out);
+                return Optional.of(out.toString());
             }
             if (e.getValueFrom().getConfigMapKeyRef() != null) {
                 var ref = e.getValueFrom().getConfigMapKeyRef();
@@ -1044,6 +1378,77 @@ class KubernetesManifestsTest {
             }
         }
         return Optional.empty();
+    }
+
+    /** $$ (an escaped $) or $(NAME), a reference the kubelet fills in. */
+    private static final Pattern KUBELET_REFERENCE = Pattern.compile("\\$\\$|\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
+    /** A Redis URL put together from four variables: scheme, user, password, address. */
+    private static final Pattern REDIS_URL_PARTS =
+            Pattern.compile("\\$\\((\\w+)\\)://\\$\\((\\w+)\\):\\$\\((\\w+)\\)@\\$\\((\\w+)\\)");
+
+    /** The variables a value refers to, $(NAME), in order. */
+    static List<String> references(String value) {
+        List<String> names = new ArrayList<>();
+        Matcher m = KUBELET_REFERENCE.matcher(value == null ? "" : value);
+        while (m.find()) {
+            if (m.group(1) != null) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+
+    /** Whether a variable comes from a Secret, or is put together from variables that each do. */
+    private static boolean fromSecrets(Map<String, EnvVar> env, String name) {
+        EnvVar e = env.get(name);
+        if (e == null) {
+            return false;
+        }
+        if (e.getValueFrom() != null) {
+            return e.getValueFrom().getSecretKeyRef() != null;
+        }
+        List<String> refs = references(e.getValue());
+        return !refs.isEmpty() && refs.stream().allMatch(ref -> fromSecrets(env, ref));
+    }
+
+    /** A key of a Secret. */
+    record SecretKey(String secret, String key) {
+    }
+
+    /** The Secret key a container's variable comes from; fails if it comes from anything else. */
+    private static SecretKey secretKeyOf(Container c, String name) {
+        EnvVar e = c.getEnv().get(indexOf(c, name));
+        assertNotNull(e.getValueFrom(), c.getName() + "'s " + name + " is not from a Secret: " + e.getValue());
+        assertNotNull(e.getValueFrom().getSecretKeyRef(), c.getName() + "'s " + name + " is not from a Secret");
+        return new SecretKey(e.getValueFrom().getSecretKeyRef().getName(), e.getValueFrom().getSecretKeyRef().getKey());
+    }
+
+    private static int indexOf(Container c, String name) {
+        for (int i = 0; i < c.getEnv().size(); i++) {
+            if (c.getEnv().get(i).getName().equals(name)) {
+                return i;
+            }
+        }
+        throw new AssertionError(c.getName() + " does not set " + name);
+    }
+
+    /** The container's mount at exactly that path. */
+    private static VolumeMount mount(Container c, String path) {
+        return c.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(path)).findFirst()
+                .orElseThrow(() -> new AssertionError(c.getName() + " mounts nothing at " + path));
+    }
+
+    private static Volume volume(PodSpec pod, String name) {
+        return pod.getVolumes().stream().filter(v -> v.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no volume " + name));
+    }
+
+    /** A pod's init containers and containers. */
+    private static List<Container> allContainers(Deployment d) {
+        PodSpec pod = d.getSpec().getTemplate().getSpec();
+        List<Container> all = new ArrayList<>(pod.getInitContainers() == null ? List.of() : pod.getInitContainers());
+        all.addAll(pod.getContainers());
+        return all;
     }
 
     private static String secretValue(Rendered r, String secret, String key) {
@@ -1095,8 +1500,16 @@ class KubernetesManifestsTest {
      * commands (lines continued with a backslash; a command in a {@code for} loop once per value).
      */
     static Map<String, Set<String>> documentedSecrets() throws IOException {
+        // The prod kustomization's commands supersede the README's for the Secrets they create (the datastores').
+        Map<String, Set<String>> secrets = new TreeMap<>(createdSecrets(readmeCommands()));
+        secrets.putAll(createdSecrets(prodKustomizationCommands()));
+        return secrets;
+    }
+
+    /** The Secrets the commands create, by name and key. */
+    static Map<String, Set<String>> createdSecrets(String commands) {
         Map<String, Set<String>> secrets = new HashMap<>();
-        Matcher m = CREATE_SECRET.matcher(readmeCommands());
+        Matcher m = CREATE_SECRET.matcher(commands);
         while (m.find()) {
             Matcher k = LITERAL_KEY.matcher(m.group(2));
             Set<String> keys = secrets.computeIfAbsent(m.group(1), x -> new TreeSet<>());
@@ -1110,7 +1523,7 @@ class KubernetesManifestsTest {
     /** The type each Secret the README creates is given ({@code --type}; Opaque without). */
     static Map<String, String> documentedSecretTypes() throws IOException {
         Map<String, String> types = new TreeMap<>();
-        Matcher m = CREATE_SECRET.matcher(readmeCommands());
+        Matcher m = CREATE_SECRET.matcher(readmeCommands() + "\n" + prodKustomizationCommands());
         while (m.find()) {
             Matcher type = TYPE.matcher(m.group(2));
             String t = type.find() ? type.group(1) : "Opaque";
@@ -1120,9 +1533,18 @@ class KubernetesManifestsTest {
         return types;
     }
 
-    /** The value the README gives a Secret's key with {@code --from-literal=key=value} (quotes removed). */
+    /**
+     * The value the prod kustomization, or else the README, gives a Secret's key with
+     * {@code --from-literal=key=value} (quotes removed).
+     */
     static String documentedLiteral(String secret, String key) throws IOException {
-        Matcher m = CREATE_SECRET.matcher(readmeCommands());
+        String prod = prodKustomizationCommands();
+        return createdSecrets(prod).containsKey(secret) ? literal(prod, secret, key) : literal(readmeCommands(), secret, key);
+    }
+
+    /** The value the commands give a Secret's key with {@code --from-literal=key=value} (quotes removed). */
+    static String literal(String commands, String secret, String key) {
+        Matcher m = CREATE_SECRET.matcher(commands);
         Pattern literal = Pattern.compile("--from-literal=" + Pattern.quote(key) + "=(\\S+)");
         while (m.find()) {
             if (!m.group(1).equals(secret)) {
@@ -1133,7 +1555,21 @@ class KubernetesManifestsTest {
                 return l.group(1).replaceAll("^(['\"])(.*)\\1$", "$2");
             }
         }
-        throw new AssertionError("README creates no Secret " + secret + " with --from-literal=" + key + "=...");
+        throw new AssertionError("no command creates the Secret " + secret + " with --from-literal=" + key + "=...");
+    }
+
+    /**
+     * The commands in the comments of the prod overlay's kustomization.yaml (each comment line without its '#' and
+     * one space), continued lines joined and loops written out, as {@link #readmeCommands()}.
+     */
+    static String prodKustomizationCommands() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (String line : Files.readAllLines(Paths.overlay("prod").resolve("kustomization.yaml"))) {
+            if (line.trim().startsWith("#")) {
+                text.append(line.replaceFirst("^\\s*# ?", "")).append('\n');
+            }
+        }
+        return expandLoops(text.toString().replace("\\\n", " "));
     }
 
     /** The README with continued lines joined and every {@code for} loop written out once per value. */

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +29,10 @@ import java.util.Set;
  *   <li>{@code resources}: YAML files (any number of documents) and directories holding a kustomization.yaml;</li>
  *   <li>{@code components}: directories holding a kustomization.yaml of kind {@code Component}, each applied to what
  *       the resources rendered: its own resources are added, then its patches applied;</li>
- *   <li>{@code secretGenerator} with {@code literals} only, and {@code generatorOptions.disableNameSuffixHash: true}
- *       (the generated Secret keeps its plain name, so no reference needs rewriting);</li>
+ *   <li>{@code secretGenerator} with {@code literals} only, {@code configMapGenerator} with {@code files} only (each
+ *       a file of the kustomization's own folder or below, as kustomize's default load restrictions require, its
+ *       key the file name or {@code key=file}; text only), and {@code generatorOptions.disableNameSuffixHash: true}
+ *       (the generated Secret or ConfigMap keeps its plain name, so no reference needs rewriting);</li>
  *   <li>{@code patches} given by {@code path}: strategic-merge patches, one or more documents per file, each naming
  *       its target by apiVersion, kind and metadata.name. Maps merge; {@code null} deletes; the lists merged by a
  *       key are the pod template's containers, their env and the volumes (by {@code name}) and the containers'
@@ -44,7 +48,8 @@ final class Kustomize {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private static final Set<String> KNOWN_FIELDS = Set.of(
-            "apiVersion", "kind", "resources", "components", "patches", "images", "secretGenerator", "generatorOptions");
+            "apiVersion", "kind", "resources", "components", "patches", "images", "secretGenerator",
+            "configMapGenerator", "generatorOptions");
     /** The fields a Component may have: resources and patches. */
     private static final Set<String> COMPONENT_FIELDS = Set.of("apiVersion", "kind", "resources", "patches");
     /** The lists a patch may merge into, by path, and the key that matches their entries (the patchMergeKey). */
@@ -68,12 +73,15 @@ final class Kustomize {
             addResources(component, ck, objects);
             applyPatches(component, ck, objects);
         }
-        if (k.has("secretGenerator")) {
+        if (k.has("secretGenerator") || k.has("configMapGenerator")) {
             if (!k.path("generatorOptions").path("disableNameSuffixHash").asBoolean(false)
                     || k.path("generatorOptions").size() != 1) {
                 throw new IllegalArgumentException(dir + ": only generatorOptions.disableNameSuffixHash: true is supported");
             }
-            for (JsonNode g : k.get("secretGenerator")) {
+            for (JsonNode g : k.path("configMapGenerator")) {
+                objects.add(configMap(dir, g));
+            }
+            for (JsonNode g : k.path("secretGenerator")) {
                 objects.add(secret(dir, g));
             }
         }
@@ -168,6 +176,52 @@ final class Kustomize {
                     Base64.getEncoder().encodeToString(text.substring(eq + 1).getBytes(StandardCharsets.UTF_8)));
         }
         return s;
+    }
+
+    /**
+     * A ConfigMap of files: each {@code file} or {@code key=file}, under the key given or the file's name. As kustomize
+     * does by default (LoadRestrictionsRootOnly), a file outside the kustomization's folder is refused, symbolic links
+     * resolved; so is a file that is not UTF-8 text (kustomize would put it under binaryData).
+     */
+    private static ObjectNode configMap(Path dir, JsonNode g) {
+        g.fieldNames().forEachRemaining(f -> {
+            if (!f.equals("name") && !f.equals("files")) {
+                throw new IllegalArgumentException(dir + ": configMapGenerator field '" + f + "' is not supported here");
+            }
+        });
+        ObjectNode cm = JsonNodeFactory.instance.objectNode();
+        cm.put("apiVersion", "v1");
+        cm.put("kind", "ConfigMap");
+        cm.putObject("metadata").put("name", g.get("name").asText());
+        ObjectNode data = cm.putObject("data");
+        for (JsonNode entry : g.path("files")) {
+            String text = entry.asText();
+            int eq = text.indexOf('=');
+            String name = eq < 0 ? text : text.substring(eq + 1);
+            try {
+                Path root = dir.toRealPath();
+                Path file = dir.resolve(name).toRealPath();
+                if (!file.startsWith(root)) {
+                    throw new IllegalArgumentException(dir + ": security; file " + name + " is not in or below the "
+                            + "kustomization's folder (kustomize's load restrictions)");
+                }
+                String key = eq < 0 ? file.getFileName().toString() : text.substring(0, eq);
+                byte[] bytes = Files.readAllBytes(file);
+                String content;
+                try {
+                    content = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+                } catch (CharacterCodingException e) {
+                    throw new IllegalArgumentException(dir + ": " + name + " is not UTF-8 text (binaryData is not supported here)");
+                }
+                if (data.has(key)) {
+                    throw new IllegalArgumentException(dir + ": configMapGenerator key " + key + " twice");
+                }
+                data.put(key, content);
+            } catch (IOException e) {
+                throw new UncheckedIOException(dir + ": " + name, e);
+            }
+        }
+        return cm;
     }
 
     private static ObjectNode find(List<ObjectNode> objects, JsonNode patch) {

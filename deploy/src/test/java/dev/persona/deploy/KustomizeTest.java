@@ -87,6 +87,30 @@ class KustomizeTest {
     }
 
     @Test
+    void generatesConfigMapsFromFilesOfItsOwnFolderOnly(@TempDir Path dir) throws IOException {
+        Path files = Files.createDirectories(dir.resolve("files"));
+        Files.writeString(files.resolve("roles.sql"), "SELECT 1;\n");
+        Files.writeString(files.resolve("users.acl"), "alice ~a:*\n");
+        Files.writeString(files.resolve("kustomization.yaml"), """
+                configMapGenerator: [{name: accounts, files: [roles.sql, acl=users.acl]}]
+                generatorOptions: {disableNameSuffixHash: true}
+                """);
+        Path overlay = Files.createDirectories(dir.resolve("overlay"));
+        Files.writeString(overlay.resolve("kustomization.yaml"), "resources: [../files]\n");
+        List<ObjectNode> out = Kustomize.render(overlay);
+        assertEquals(1, out.size());
+        assertEquals("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"accounts\"},"
+                + "\"data\":{\"roles.sql\":\"SELECT 1;\\n\",\"acl\":\"alice ~a:*\\n\"}}", out.get(0).toString());
+        // As kustomize's default load restrictions: a generator's file outside the kustomization's folder is refused.
+        Files.writeString(overlay.resolve("kustomization.yaml"), """
+                configMapGenerator: [{name: accounts, files: [../files/roles.sql]}]
+                generatorOptions: {disableNameSuffixHash: true}
+                """);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Kustomize.render(overlay));
+        assertTrue(e.getMessage().contains("not in or below"), e.getMessage());
+    }
+
+    @Test
     void mergesVolumeMountsByMountPathAndAppliesComponents(@TempDir Path dir) throws IOException {
         Path overlay = Files.createDirectories(dir.resolve("overlay"));
         Path component = Files.createDirectories(dir.resolve("component"));

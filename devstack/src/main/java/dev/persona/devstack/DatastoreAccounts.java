@@ -54,14 +54,14 @@ public final class DatastoreAccounts {
         }
         postgres(pgPort, database, passwords, Files.readString(scripts.resolve("postgres-roles.sql")));
         redis(redisPort, passwords, Files.readAllLines(scripts.resolve("redis-users.acl")));
-        System.out.println("datastore accounts: PostgreSQL roles persona_profile, persona_recommend, persona_segment;"
-                + " Redis users persona-profile, persona-similarity, persona-recommend, persona-segment");
+        System.out.println("datastore accounts: PostgreSQL roles persona_<service> and Redis users persona-<service>"
+                + " for profile, similarity, recommend and segment");
     }
 
     static void postgres(int port, String database, Path passwords, String script) throws IOException, SQLException {
         String url = "jdbc:postgresql://" + DevStack.HOST + ":" + port + "/" + database + "?user=postgres";
         try (Connection c = DriverManager.getConnection(url)) {
-            for (String service : List.of("profile", "recommend", "segment")) {
+            for (String service : List.of("profile", "similarity", "recommend", "segment")) {
                 try (PreparedStatement set = c.prepareStatement("SELECT set_config(?, ?, false)")) {
                     set.setString(1, "persona." + service + "_password");
                     set.setString(2, Files.readString(passwords.resolve("persona-" + service)).trim());

@@ -39,7 +39,7 @@ public final class RpcRoles {
             "persona.v1.ProfileService/ListUserEvents", "persona.v1.ProfileService/DeleteUser",
             "persona.v1.ProfileService/ExportUserData", "persona.v1.ProfileService/ExportInteractions",
             "persona.v1.ProfileService/ExportUsers", "persona.v1.ProfileService/ListAccessLog",
-            "persona.v1.SegmentService/AssignSegment", "persona.v1.SegmentService/ListSegmentMembers",
+            "persona.v1.SimilarityService/GetSimilarUsers", "persona.v1.SegmentService/AssignSegment", "persona.v1.SegmentService/ListSegmentMembers",
             "persona.v1.SegmentService/PredictOutcome", "persona.v1.SegmentService/SelectAudience");
 
     /**
