@@ -36,7 +36,8 @@ public class SecurityCheck {
 
     void onStart(@Observes StartupEvent event) {
         check(config.enabled(), ConfigUtils.getProfiles());
-        checkServiceToken(config.enabled() && usesProfileService, config.serviceTokenFile(), ConfigUtils.getProfiles());
+        checkServiceToken(config.enabled() && usesProfileService, config.serviceTokenFile(), config.client(),
+                ConfigUtils.getProfiles());
         checkDatabasePassword(databaseKind.isPresent(), databasePassword, ConfigUtils.getProfiles());
     }
 
@@ -47,11 +48,19 @@ public class SecurityCheck {
         }
     }
 
-    static void checkServiceToken(boolean needed, Optional<String> file, List<String> profiles) {
+    static void checkServiceToken(boolean needed, Optional<String> file, SecurityConfig.Client client,
+                                  List<String> profiles) {
+        if (client.tokenUrl().isPresent()) {
+            if (client.id().isEmpty() || client.secret().isEmpty()) {
+                throw new IllegalStateException("PERSONA_OIDC_TOKEN_URL is set: PERSONA_OIDC_CLIENT_ID and "
+                        + "PERSONA_OIDC_CLIENT_SECRET are required too (persona.security.client.*)");
+            }
+            return;
+        }
         if (needed && profiles.contains("prod") && file.filter(f -> !f.isBlank()).isEmpty()) {
-            throw new IllegalStateException("PERSONA_SERVICE_TOKEN_FILE (persona.security.service-token-file) is "
-                    + "required in the prod profile: this service calls profile-service, which refuses calls without "
-                    + "a token");
+            throw new IllegalStateException("PERSONA_SERVICE_TOKEN_FILE (persona.security.service-token-file) or "
+                    + "PERSONA_OIDC_TOKEN_URL (persona.security.client.token-url) is required in the prod profile: "
+                    + "this service calls profile-service, which refuses calls without a token");
         }
     }
 

@@ -16,4 +16,21 @@ public interface SecurityConfig {
     /** The file holding this service's own token, presented when it calls another service. */
     @WithName("service-token-file")
     Optional<String> serviceTokenFile();
+
+    /** OAuth 2.0 client credentials, with which this service obtains its own token instead of reading a file. */
+    Client client();
+
+    /** A client of the identity provider's token endpoint (client credentials grant). */
+    interface Client {
+
+        /** The token endpoint, for example Keycloak's {@code https://<host>/realms/<realm>/protocol/openid-connect/token}. */
+        @WithName("token-url")
+        Optional<String> tokenUrl();
+
+        /** The client id. */
+        Optional<String> id();
+
+        /** The client secret. */
+        Optional<String> secret();
+    }
 }

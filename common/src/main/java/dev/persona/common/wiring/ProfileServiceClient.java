@@ -2,14 +2,16 @@ package dev.persona.common.wiring;
 
 import dev.persona.api.v1.ProfileServiceGrpc;
 import dev.persona.common.profile.ProfileClient;
+import dev.persona.common.security.OidcServiceToken;
 import dev.persona.common.security.SecurityConfig;
 import dev.persona.common.security.ServiceToken;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.oidc.client.OidcClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 /**
  * Provides the {@link ProfileClient} of the services that read from ProfileService (gRPC client {@code profile});
@@ -25,9 +27,21 @@ public class ProfileServiceClient {
     @Inject
     SecurityConfig security;
 
+    @Inject
+    OidcClients oidcClients;
+
+    /**
+     * Calls carry this service's own token: obtained by client credentials when a token endpoint is configured,
+     * else read from the service token file.
+     */
     @Produces
     @Singleton
     ProfileClient profileClient() {
+        SecurityConfig.Client client = security.client();
+        if (client.tokenUrl().isPresent()) {
+            return new ProfileClient(stub, OidcServiceToken.of(oidcClients, client.tokenUrl().get(),
+                    client.id().orElse(""), client.secret().orElse("")));
+        }
         return new ProfileClient(stub, ServiceToken.fromFile(security.serviceTokenFile()));
     }
 }

@@ -76,12 +76,39 @@ class RpcRolesTest {
     @Test
     void theProdProfileRefusesACallingServiceWithoutItsToken() {
         assertThrows(IllegalStateException.class,
-                () -> SecurityCheck.checkServiceToken(true, java.util.Optional.empty(), List.of("prod")));
+                () -> SecurityCheck.checkServiceToken(true, java.util.Optional.empty(), NO_CLIENT, List.of("prod")));
         assertThrows(IllegalStateException.class,
-                () -> SecurityCheck.checkServiceToken(true, java.util.Optional.of(" "), List.of("prod")));
-        SecurityCheck.checkServiceToken(true, java.util.Optional.of("/etc/persona/token/token"), List.of("prod"));
-        SecurityCheck.checkServiceToken(false, java.util.Optional.empty(), List.of("prod"));
-        SecurityCheck.checkServiceToken(true, java.util.Optional.empty(), List.of("test"));
+                () -> SecurityCheck.checkServiceToken(true, java.util.Optional.of(" "), NO_CLIENT, List.of("prod")));
+        SecurityCheck.checkServiceToken(true, java.util.Optional.of("/etc/persona/token/token"), NO_CLIENT,
+                List.of("prod"));
+        SecurityCheck.checkServiceToken(false, java.util.Optional.empty(), NO_CLIENT, List.of("prod"));
+        SecurityCheck.checkServiceToken(true, java.util.Optional.empty(), NO_CLIENT, List.of("test"));
+        // Client credentials instead of a file: all three settings or none.
+        SecurityCheck.checkServiceToken(true, java.util.Optional.empty(),
+                client("https://idp/token", "recommend-service", "s3cret"), List.of("prod"));
+        assertThrows(IllegalStateException.class, () -> SecurityCheck.checkServiceToken(true,
+                java.util.Optional.empty(), client("https://idp/token", "recommend-service", null), List.of("prod")));
+    }
+
+    private static final SecurityConfig.Client NO_CLIENT = client(null, null, null);
+
+    private static SecurityConfig.Client client(String url, String id, String secret) {
+        return new SecurityConfig.Client() {
+            @Override
+            public java.util.Optional<String> tokenUrl() {
+                return java.util.Optional.ofNullable(url);
+            }
+
+            @Override
+            public java.util.Optional<String> id() {
+                return java.util.Optional.ofNullable(id);
+            }
+
+            @Override
+            public java.util.Optional<String> secret() {
+                return java.util.Optional.ofNullable(secret);
+            }
+        };
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.persona.api.v1.ListUserEventsRequest;
 import dev.persona.api.v1.ListUserEventsResponse;
 import dev.persona.api.v1.ProfileServiceGrpc;
 import dev.persona.api.v1.User;
+import dev.persona.common.grpc.AccessInterceptor;
 import dev.persona.common.grpc.Tenant;
 import io.grpc.Context;
 import io.grpc.Contexts;
@@ -126,6 +127,9 @@ public final class StandInProfileService extends ProfileServiceGrpc.ProfileServi
 
     private static final Map<String, Fixture> FIXTURES = new ConcurrentHashMap<>();
 
+    /** The authorization header of the last call for each tenant that sent one (what the calling service presents). */
+    public static final Map<String, String> AUTHORIZATIONS = new ConcurrentHashMap<>();
+
     /** The fixture of a tenant, created empty on first use. */
     public static Fixture fixture(String tenant) {
         return FIXTURES.computeIfAbsent(tenant, t -> new Fixture());
@@ -137,6 +141,10 @@ public final class StandInProfileService extends ProfileServiceGrpc.ProfileServi
         public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
                                                           ServerCallHandler<Q, R> next) {
             String tenant = headers.get(Tenant.HEADER);
+            String authorization = headers.get(AccessInterceptor.AUTHORIZATION);
+            if (tenant != null && authorization != null) {
+                AUTHORIZATIONS.put(tenant, authorization);
+            }
             return Contexts.interceptCall(Context.current().withValue(TENANT, tenant == null ? "default" : tenant),
                     call, headers, next);
         }
