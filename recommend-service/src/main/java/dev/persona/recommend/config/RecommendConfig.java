@@ -77,6 +77,13 @@ public interface RecommendConfig {
         /** Worker threads of a training when the request leaves threads at 0 (0 = all available cores). */
         int threads();
 
+        /**
+         * The share of this JVM's maximum heap one training may use; a training estimated to need more is refused
+         * with RESOURCE_EXHAUSTED before it allocates anything.
+         */
+        @WithName("max-heap-fraction")
+        double maxHeapFraction();
+
         /** How often serving models are retrained with their own parameters ("off" for never). */
         @WithName("retrain-every")
         String retrainEvery();

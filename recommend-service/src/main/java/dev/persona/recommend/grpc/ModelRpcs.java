@@ -61,8 +61,10 @@ class ModelRpcs {
         if (!(alpha >= 0) || Double.isInfinite(alpha)) {
             throw ApiError.invalid("alpha", "is " + alpha + "; allowed: a finite number, 0 or more");
         }
+        // More threads than the replica has cores only contend with serving: at most one per core.
         int threads = r.getThreads() == 0 ? config.training().threads()
-                : Ids.range("threads", r.getThreads(), 1, 256, "0 to 256 (0 means the configured default)");
+                : Math.min(Runtime.getRuntime().availableProcessors(),
+                Ids.range("threads", r.getThreads(), 1, 256, "0 to 256 (0 means the configured default)"));
         return ModelTraining.Request.of(type, factors, iterations, reg, alpha, r.getSeed(), threads,
                 r.getKeepServing());
     }

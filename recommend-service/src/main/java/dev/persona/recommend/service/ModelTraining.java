@@ -6,6 +6,7 @@ import dev.persona.recommend.config.RecommendConfig;
 import dev.persona.recommend.history.EventWeights;
 import dev.persona.recommend.model.AlsParams;
 import dev.persona.recommend.model.CatalogueTooLargeException;
+import dev.persona.recommend.model.TrainingFootprint;
 import dev.persona.recommend.model.Ease;
 import dev.persona.recommend.model.EaseParams;
 import dev.persona.recommend.model.ExplicitAls;
@@ -110,7 +111,7 @@ public class ModelTraining {
             progress.report("fit", iteration, total, loss);
         };
         progress.report("fit", 0, total, 0);
-        TrainedModel model = fit(x, request, config.training().easeMaxItems(), fit);
+        TrainedModel model = fit(x, request, config.training().easeMaxItems(), heapBudget(config), fit);
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (model instanceof ExplicitAlsModel m) {
             metrics.put("train_rmse", trainRmse(m, x));
@@ -148,10 +149,34 @@ public class ModelTraining {
 
     /**
      * Trains a model of the request's type on {@code x}: the one training code path of TrainModel and of the offline
-     * evaluation. FAILED_PRECONDITION when the catalogue is too large for EASE; ABORTED when interrupted.
+     * evaluation. FAILED_PRECONDITION when the catalogue is too large for EASE; RESOURCE_EXHAUSTED, before anything is
+     * allocated, when the training would need more memory than {@code heapBudget} bytes or its model more than a
+     * PostgreSQL value holds; ABORTED when interrupted.
      */
-    public static TrainedModel fit(Interactions x, Request request, int easeMaxItems, ProgressListener listener) {
+    public static TrainedModel fit(Interactions x, Request request, int easeMaxItems, long heapBudget,
+                                   ProgressListener listener) {
         AlsParams als = request.als();
+        boolean ease = request.type().equals("EASE");
+        if (ease && x.numItems() > easeMaxItems) {
+            throw ApiError.precondition(new CatalogueTooLargeException(x.numItems(), easeMaxItems).getMessage());
+        }
+        long need = ease ? TrainingFootprint.ease(x.numItems())
+                : TrainingFootprint.als(x.numUsers(), x.numItems(), als.factors(),
+                als.threads() > 0 ? als.threads() : Runtime.getRuntime().availableProcessors());
+        String shape = ease ? "EASE on " + x.numItems() + " items"
+                : request.type() + " with " + als.factors() + " factors on " + x.numUsers() + " users and "
+                + x.numItems() + " items";
+        if (need > heapBudget) {
+            throw ApiError.exhausted(shape + " needs about " + mib(need) + " MiB, more than the " + mib(heapBudget)
+                    + " MiB a training may use on this replica (persona.recommend.training.max-heap-fraction of its "
+                    + "heap): train with fewer factors, or give the service more memory");
+        }
+        long stored = ease ? TrainingFootprint.easeStored(x.numItems())
+                : TrainingFootprint.alsStored(x.numUsers(), x.numItems(), als.factors());
+        if (stored > TrainingFootprint.MAX_STORED_BYTES) {
+            throw ApiError.exhausted(shape + " would store about " + mib(stored) + " MiB, more than the "
+                    + mib(TrainingFootprint.MAX_STORED_BYTES) + " MiB one PostgreSQL value holds");
+        }
         try {
             return switch (request.type()) {
                 case "ALS_EXPLICIT" -> ExplicitAls.train(x, als, listener);
@@ -164,6 +189,15 @@ public class ModelTraining {
             Thread.currentThread().interrupt();
             throw ApiError.aborted("the training was interrupted");
         }
+    }
+
+    /** The bytes one training may hold: the configured fraction of this JVM's maximum heap. */
+    public static long heapBudget(RecommendConfig config) {
+        return (long) (Runtime.getRuntime().maxMemory() * config.training().maxHeapFraction());
+    }
+
+    private static long mib(long bytes) {
+        return (bytes + (1 << 20) - 1) >> 20;
     }
 
     private static double trainRmse(ExplicitAlsModel m, Interactions x) {

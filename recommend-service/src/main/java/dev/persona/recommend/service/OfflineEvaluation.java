@@ -193,7 +193,7 @@ public class OfflineEvaluation {
             }
         }
         TrainedModel model = ModelTraining.fit(x, new ModelTraining.Request(type, als, easeLambda, true),
-                config.training().easeMaxItems(), (iteration, of, loss) -> { });
+                config.training().easeMaxItems(), ModelTraining.heapBudget(config), (iteration, of, loss) -> { });
         return new ServingModels.Loaded("evaluation-" + type.toLowerCase(Locale.ROOT), model);
     }
 }
