@@ -110,6 +110,10 @@ public final class FeedFollower {
             } catch (RuntimeException e) {
                 backoff = Math.min(5_000, Math.max(250, backoff * 2));
                 LOG.debugf("change feed read failed, retrying in %d ms: %s", backoff, e.getMessage());
+            } catch (Error e) {
+                // Not even an OutOfMemoryError may end the loop silently: this replica would stop applying erasures.
+                backoff = 5_000;
+                LOG.errorf(e, "the change feed loop hit %s; going on in %d ms", e.getClass().getName(), backoff);
             }
         }
     }
@@ -193,7 +197,9 @@ public final class FeedFollower {
                 handled = pendingEvents;
             }
             restDelay.remove(feed);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // A listener's failure, even an Error (an OutOfMemoryError in one tenant's catch-up), rests this tenant's
+            // feed and retries it from the entry that failed; the other tenants go on.
             long delay = Math.min(30_000, Math.max(250, 2 * restDelay.getOrDefault(feed, 0L)));
             restDelay.put(feed, delay);
             restingUntil.put(feed, System.currentTimeMillis() + delay);

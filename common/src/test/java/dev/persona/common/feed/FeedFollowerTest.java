@@ -84,6 +84,38 @@ class FeedFollowerTest {
     }
 
     @Test
+    void anErrorInAListenerDoesNotEndTheLoop() throws Exception {
+        String tenant = "t-" + UUID.randomUUID();
+        List<String> erased = new CopyOnWriteArrayList<>();
+        AtomicInteger errors = new AtomicInteger();
+        FeedListener listener = new FeedListener() {
+            @Override
+            public void eventsCommitted(String t) {
+            }
+
+            @Override
+            public void userErased(String t, String userId) {
+                if (t.equals(tenant) && errors.getAndIncrement() == 0) {
+                    throw new OutOfMemoryError("Java heap space (thrown by the test)");
+                }
+                if (t.equals(tenant)) {
+                    erased.add(userId);
+                }
+            }
+        };
+        append(tenant, "kind", "erase", "user", "a1");
+        follower = new FeedFollower(redis, listener, "test-" + UUID.randomUUID(), Duration.ofMillis(100),
+                Duration.ofMillis(100));
+        follower.start();
+        append(tenant, "kind", "erase", "user", "a2");
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!erased.contains("a2") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(List.of("a1", "a2"), erased, "the erasure that hit the Error is retried, and later ones follow");
+    }
+
+    @Test
     void eachReplicaSaysHowFarItReadAndWithdrawsWhenStopped() throws Exception {
         String tenant = "t-" + UUID.randomUUID();
         String consumer = "test-" + UUID.randomUUID();

@@ -25,6 +25,12 @@ public final class FeatureMatrix {
     public record DroppedFeature(String name, String reason) {
     }
 
+    /**
+     * A categorical attribute with more distinct values than this is left out (an id, a free text, a contact detail):
+     * its one-hot columns would grow with the users and be named after single people's values.
+     */
+    public static final int MAX_LEVELS = 100;
+
     private final List<String> userIds;
     private final List<String> skippedUserIds;
     private final List<String> excludedUserIds;
@@ -63,6 +69,7 @@ public final class FeatureMatrix {
             }
         }
         int n = complete.size();
+        List<DroppedFeature> dropped = new ArrayList<>();
         // Candidate columns: (name, feature, level, raw values of the complete rows).
         List<String> names = new ArrayList<>();
         List<String> features = new ArrayList<>();
@@ -72,6 +79,12 @@ public final class FeatureMatrix {
             if (c.categorical()) {
                 TreeSet<String> present = new TreeSet<>();
                 complete.forEach(i -> present.add(c.text()[i]));
+                if (present.size() > MAX_LEVELS) {
+                    // An id, a free text or a contact detail: n×n columns, and each named after one person's value.
+                    dropped.add(new DroppedFeature(c.name(), present.size() + " distinct values, more than the "
+                            + MAX_LEVELS + " a categorical feature may have"));
+                    continue;
+                }
                 for (String level : present) {
                     double[] v = new double[n];
                     for (int r = 0; r < n; r++) {
@@ -95,7 +108,6 @@ public final class FeatureMatrix {
         }
         List<ScaledColumn> kept = new ArrayList<>();
         List<double[]> keptRaw = new ArrayList<>();
-        List<DroppedFeature> dropped = new ArrayList<>();
         FeatureScaler probe = new FeatureScaler(scaling, List.of());
         for (int j = 0; j < names.size(); j++) {
             double[] v = values.get(j);

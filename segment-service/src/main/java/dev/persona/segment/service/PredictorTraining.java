@@ -14,6 +14,7 @@ import dev.persona.segment.classifier.CrossValidation;
 import dev.persona.segment.classifier.Dataset;
 import dev.persona.segment.classifier.PredictorModel;
 import dev.persona.segment.classifier.PredictorSchema;
+import dev.persona.segment.features.FeatureMatrix;
 import dev.persona.segment.features.FeatureSpec;
 import dev.persona.segment.features.FeatureTable;
 import dev.persona.segment.features.Population;
@@ -41,7 +42,7 @@ public class PredictorTraining {
     /** Most ROC points returned. */
     static final int ROC_POINTS = 200;
     /** A categorical attribute with more distinct values than this is no feature (an id, a free text). */
-    static final int MAX_LEVELS = 100;
+    static final int MAX_LEVELS = FeatureMatrix.MAX_LEVELS;
     /** Most design columns of a logistic regression (its Newton step solves a system of this size). */
     static final int MAX_COLUMNS = 1_000;
 

@@ -131,8 +131,8 @@ public class Segmentations {
                         + "features the users have, for example drop recency_days for users without purchases");
             }
             if (matrix.columns() == 0) {
-                throw ApiError.precondition("every feature is constant over the users (" + matrix.dropped()
-                        + "); choose features that vary");
+                throw ApiError.precondition("no feature is usable: each is constant over the users or a category "
+                        + "with too many values (" + matrix.dropped() + "); choose features that vary");
             }
             if (params.method() == Method.HIERARCHICAL && matrix.rows() > hierarchicalMax) {
                 throw ApiError.precondition(matrix.rows() + " users are more than hierarchical clustering takes ("

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.persona.segment.features.FeatureScaler.Scaling;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,6 +103,21 @@ class FeatureTableTest {
         assertEquals(50, s.original(0, m.scaled(0, 0)), 1e-6);
         assertArrayEquals(m.toRowMajor()[1], s.scale(s.raw(table("rfm"), 1)), EPS);
         assertNull(s.raw(table("rfm"), 2)); // c has no purchase
+    }
+
+    @Test
+    void aCategoryWithTooManyValuesIsLeftOutAndNamesNoValue() {
+        List<Customer> many = new ArrayList<>();
+        for (int i = 0; i <= FeatureMatrix.MAX_LEVELS; i++) {
+            many.add(Customer.of("u" + i, Map.of("email", "person" + i + "@example.com", "plan", i % 2 == 0 ? "a" : "b")));
+        }
+        FeatureTable t = FeatureTable.build(FeatureSpec.parse(List.of("attribute:*")), many, List.of(), AS_OF, Set.of());
+        FeatureMatrix m = FeatureMatrix.of(t, Scaling.NONE);
+        assertEquals(List.of("attribute:plan=a", "attribute:plan=b"), m.featureNames());
+        assertEquals("attribute:email", m.dropped().get(0).name());
+        assertEquals((FeatureMatrix.MAX_LEVELS + 1) + " distinct values, more than the " + FeatureMatrix.MAX_LEVELS
+                + " a categorical feature may have", m.dropped().get(0).reason());
+        assertTrue(m.dropped().stream().noneMatch(d -> d.name().contains("@") || d.reason().contains("@")));
     }
 
     @Test
