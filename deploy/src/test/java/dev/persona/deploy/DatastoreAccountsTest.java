@@ -70,11 +70,13 @@ class DatastoreAccountsTest {
     }
 
     private static void createRoles() throws IOException, InterruptedException {
-        Result r = run(Map.of("PGOPTIONS", "-c client_min_messages=warning -c persona.profile_password="
-                        + password("persona-profile") + " -c persona.similarity_password=" + password("persona-similarity")
-                        + " -c persona.recommend_password=" + password("persona-recommend")
-                        + " -c persona.segment_password=" + password("persona-segment")),
-                "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", DB_HOST, "-p", DB_PORT, "-U", ADMIN, "-d", DATABASE,
+        StringBuilder options = new StringBuilder("-c client_min_messages=warning");
+        for (String account : ACCOUNTS) {
+            options.append(" -c persona.").append(account.substring("persona-".length())).append("_password=")
+                    .append(password(account));
+        }
+        Result r = run(Map.of("PGOPTIONS", options.toString()), "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
+                "-h", DB_HOST, "-p", DB_PORT, "-U", ADMIN, "-d", DATABASE,
                 "-f", Paths.module().resolve("datastores/postgres-roles.sql").toString());
         assertEquals(0, r.exit(), r.out());
     }

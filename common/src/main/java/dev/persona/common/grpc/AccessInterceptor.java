@@ -156,9 +156,7 @@ public class AccessInterceptor implements ServerInterceptor {
         DeferredListener<Q> deferred = new DeferredListener<>();
         Context grpc = Context.current();
         loop.executeBlocking(() -> registered(tenant), false).onComplete(looked -> grpc.run(() -> {
-            Status unknown = looked.succeeded() ? looked.result()
-                    : ErrorMapper.toStatus(ApiError.unavailable("the tenant registry is unavailable; retry later",
-                    looked.cause()));
+            Status unknown = looked.succeeded() ? looked.result() : registryUnavailable(looked.cause());
             if (unknown != null) {
                 call.close(unknown, new Metadata());
                 deferred.start(new ServerCall.Listener<>() {
@@ -188,8 +186,12 @@ public class AccessInterceptor implements ServerInterceptor {
             return Status.NOT_FOUND.withDescription("x-tenant-id: no tenant " + tenant
                     + " is registered (an administrator registers it with CreateTenant)");
         } catch (RuntimeException e) {
-            return ErrorMapper.toStatus(ApiError.unavailable("the tenant registry is unavailable; retry later", e));
+            return registryUnavailable(e);
         }
+    }
+
+    private static Status registryUnavailable(Throwable cause) {
+        return ErrorMapper.toStatus(ApiError.unavailable("the tenant registry is unavailable; retry later", cause));
     }
 
     /** A call whose end goes to the access log, with the user its first request names. */

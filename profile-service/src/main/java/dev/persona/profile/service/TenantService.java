@@ -2,10 +2,8 @@ package dev.persona.profile.service;
 
 import dev.persona.common.tenant.RedisTenants;
 import dev.persona.profile.store.TenantSql;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.List;
@@ -14,7 +12,7 @@ import org.jboss.logging.Logger;
 /**
  * The tenant registry: registers tenants in PostgreSQL (the record) and mirrors their ids to the Redis set the other
  * services read. The mirror is a cache: when Redis lost it (a restart without persistence, a flush), the next check,
- * at start and every few seconds, writes it again.
+ * every few seconds from start, writes it again.
  */
 @ApplicationScoped
 public class TenantService {
@@ -48,12 +46,8 @@ public class TenantService {
         return tenants.page(after, only, limit);
     }
 
-    void atStart(@Observes StartupEvent start) {
-        mirror();
-    }
-
-    /** Copies every registered id to Redis when the set holds fewer than the registry. */
-    @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Copies every registered id to Redis when the set holds fewer than the registry (first soon after start). */
+    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void mirror() {
         try {
             if (mirror.count() < tenants.count()) {

@@ -6,7 +6,7 @@ public final class CatalogueTooLargeException extends IllegalArgumentException {
     private final int items;
     private final int maxItems;
 
-    public CatalogueTooLargeException(int items, int maxItems) {
+    CatalogueTooLargeException(int items, int maxItems) {
         super(String.format(java.util.Locale.ROOT,
                 "EASE refuses %,d items: the limit is %,d. EASE holds two dense items × items matrices (%,d MB in "
                         + "double precision here) and inverts one in time cubic in the number of items; raise the "

@@ -13,13 +13,18 @@ public final class Ease {
     private Ease() {
     }
 
+    /** Refuses a catalogue of {@code items} items above {@code maxItems} with {@link CatalogueTooLargeException}. */
+    public static void requireCatalogue(int items, int maxItems) {
+        if (items > maxItems) {
+            throw new CatalogueTooLargeException(items, maxItems);
+        }
+    }
+
     /** Trains on {@code data}; stops with {@link InterruptedException} when the thread is interrupted. */
     public static EaseModel train(Interactions data, EaseParams params, ProgressListener listener)
             throws InterruptedException {
         int n = data.numItems();
-        if (n > params.maxItems()) {
-            throw new CatalogueTooLargeException(n, params.maxItems());
-        }
+        requireCatalogue(n, params.maxItems());
         double[] g = new double[n * n];
         try (Workers workers = new Workers(params.threads())) {
             gram(data, g, workers);

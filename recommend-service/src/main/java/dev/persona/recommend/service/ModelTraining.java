@@ -157,9 +157,32 @@ public class ModelTraining {
                                    ProgressListener listener) {
         AlsParams als = request.als();
         boolean ease = request.type().equals("EASE");
-        if (ease && x.numItems() > easeMaxItems) {
-            throw ApiError.precondition(new CatalogueTooLargeException(x.numItems(), easeMaxItems).getMessage());
+        try {
+            if (ease) {
+                // First: a catalogue EASE never takes is FAILED_PRECONDITION whatever memory the replica has.
+                Ease.requireCatalogue(x.numItems(), easeMaxItems);
+            }
+            requireMemory(x, request, heapBudget);
+            return switch (request.type()) {
+                case "ALS_EXPLICIT" -> ExplicitAls.train(x, als, listener);
+                case "ALS_IMPLICIT" -> ImplicitAls.train(x, als, listener);
+                default -> Ease.train(x, new EaseParams(request.easeLambda(), easeMaxItems, als.threads()), listener);
+            };
+        } catch (CatalogueTooLargeException e) {
+            throw ApiError.precondition(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiError.aborted("the training was interrupted");
         }
+    }
+
+    /**
+     * RESOURCE_EXHAUSTED, before anything is allocated, when the training would need more than {@code heapBudget}
+     * bytes or its model more than a PostgreSQL value holds.
+     */
+    private static void requireMemory(Interactions x, Request request, long heapBudget) {
+        AlsParams als = request.als();
+        boolean ease = request.type().equals("EASE");
         long need = ease ? TrainingFootprint.ease(x.numItems())
                 : TrainingFootprint.als(x.numUsers(), x.numItems(), als.factors(),
                 als.threads() > 0 ? als.threads() : Runtime.getRuntime().availableProcessors());
@@ -176,18 +199,6 @@ public class ModelTraining {
         if (stored > TrainingFootprint.MAX_STORED_BYTES) {
             throw ApiError.exhausted(shape + " would store about " + mib(stored) + " MiB, more than the "
                     + mib(TrainingFootprint.MAX_STORED_BYTES) + " MiB one PostgreSQL value holds");
-        }
-        try {
-            return switch (request.type()) {
-                case "ALS_EXPLICIT" -> ExplicitAls.train(x, als, listener);
-                case "ALS_IMPLICIT" -> ImplicitAls.train(x, als, listener);
-                default -> Ease.train(x, new EaseParams(request.easeLambda(), easeMaxItems, als.threads()), listener);
-            };
-        } catch (CatalogueTooLargeException e) {
-            throw ApiError.precondition(e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiError.aborted("the training was interrupted");
         }
     }
 
